@@ -1,0 +1,181 @@
+"""Plain-language sentences computed from the frames: chart captions and text alternatives.
+
+Every number is counted from the frames passed in. Missing data is counted and stated,
+never filled. No Dash imports: these are strings.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .labels import ORDINAL_VERBS, format_value, is_missing, topic_phrase
+from .status import ORDINAL_CATEGORIES, STATUS_RULES, status_labels, status_of
+
+_ORDINAL_BY_LABEL = {label: n for n, label in ORDINAL_CATEGORIES.items()}
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def _was(count: int) -> str:
+    return "was" if count == 1 else "were"
+
+
+def _years_phrase(values: pd.DataFrame, year_label) -> str:
+    """"in 2021", or "latest data 2011-2021" computed from the years actually present."""
+    if str(year_label) != "latest":
+        return f"in {year_label}"
+    years = values["year"].dropna().astype(int) if "year" in values else pd.Series(dtype=int)
+    if years.empty:
+        return "latest data"
+    low, high = int(years.min()), int(years.max())
+    return f"latest data {low}" if low == high else f"latest data {low}-{high}"
+
+
+def _reported(values: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
+    rows = values[values["indicator_id"] == indicator_id]
+    return rows[rows["value"].notna()]
+
+
+def _status_phrase(indicator: pd.Series, label: str, count: int) -> str:
+    """"14 fully met", or "9 were in the band 'Below 3% target'" for non-ordinal bands."""
+    if label in _ORDINAL_BY_LABEL and indicator["kind"] == "ordinal_1_4":
+        return f"{count} {ORDINAL_VERBS[_ORDINAL_BY_LABEL[label]]}"
+    return f"{count} {_was(count)} in the band \u201c{label}\u201d"
+
+
+def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str | None = None) -> str:
+    """Best and worst status counts from a :func:`data.queries.status_shares` frame.
+
+    Counts are summed over every group in ``shares`` unless ``group`` picks one.
+    """
+    rows = shares[shares["indicator_id"] == indicator["indicator_id"]]
+    if group is not None:
+        rows = rows[rows["group"] == group]
+    topic = topic_phrase(indicator)
+    when = "In the latest data" if str(year) == "latest" else f"In {year}"
+    if rows.empty:
+        return f"{when}, no country reported a status for {topic}."
+    reporting = int(rows.drop_duplicates("group")["reporting"].sum())
+    counts = rows.groupby("status")["count"].sum()
+    labels = status_labels(indicator)
+    worst, best = labels[0], labels[-1]
+    n_best, n_worst = int(counts.get(best, 0)), int(counts.get(worst, 0))
+    where = f" in {group}" if group else ""
+    if indicator["kind"] == "ordinal_1_4":
+        head = (f"{when}, {n_best} of {_plural(reporting, 'reporting country', 'reporting countries')}"
+                f"{where} {ORDINAL_VERBS[4]} {topic}")
+    else:
+        head = (f"{when}, {n_best} of {_plural(reporting, 'reporting country', 'reporting countries')}"
+                f"{where} {_was(n_best)} in the band \u201c{best}\u201d for {topic}")
+    return f"{head}; {_status_phrase(indicator, worst, n_worst)}."
+
+
+def distribution_sentence(values: pd.DataFrame, medians: pd.DataFrame, indicator: pd.Series,
+                          year_label="latest") -> str:
+    """The world median and reporting count; for banded indicators, how many meet the target.
+
+    ``values`` is a values frame (iso3, indicator_id, year, value); ``medians`` comes from
+    :func:`data.queries.group_medians` over the same values (its ``World`` row is used).
+    """
+    ind_id = indicator["indicator_id"]
+    rows = _reported(values, ind_id)
+    topic = topic_phrase(indicator)
+    when = _years_phrase(rows, year_label)
+    n = int(rows["iso3"].nunique())
+    if n == 0:
+        return f"No country reports {topic} ({when})."
+    world = medians[(medians["indicator_id"] == ind_id) & (medians["group"] == "World")]
+    median = float(world["median"].iloc[0]) if not world.empty else float(rows["value"].median())
+    what = "median score for" if indicator["kind"] == "ordinal_1_4" else "median of"
+    scale = " of 4" if indicator["kind"] == "ordinal_1_4" else ""
+    text = (f"Across {_plural(n, 'reporting country', 'reporting countries')}, the {what} {topic} "
+            f"was {format_value(indicator, median)}{scale} ({when})")
+    rule = STATUS_RULES.get(ind_id)
+    if rule is not None:
+        best = rule["bands"][0][1]
+        hits = sum(status_of(indicator, v) == best for v in rows["value"])
+        text += f"; {hits} {_was(hits)} in the band \u201c{best}\u201d"
+    elif indicator["kind"] == "ordinal_1_4":
+        fully = int((rows["value"] == 4).sum())
+        text += f"; {fully} {ORDINAL_VERBS[4]} it"
+    return text + "."
+
+
+def map_sentence(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame,
+                 year_label="latest") -> str:
+    """A text alternative for the map: counts per status (or the value range) and the no-data count.
+
+    ``countries`` is the filtered country table the map shows; values outside it are ignored.
+    """
+    rows = _reported(values, indicator["indicator_id"])
+    rows = rows[rows["iso3"].isin(countries.index)].drop_duplicates("iso3")
+    topic = topic_phrase(indicator)
+    shown, n = len(countries), len(rows)
+    head = (f"Map of {topic} ({_years_phrase(rows, year_label)}): "
+            f"{n} of {_plural(shown, 'country', 'countries')} shown have data")
+    if n == 0:
+        return head + "."
+    labels = status_labels(indicator)
+    if labels:
+        found = [status_of(indicator, v) for v in rows["value"]]
+        parts = [f"{label}: {found.count(label)}" for label in reversed(labels)]
+        body = "; ".join(parts)
+    else:
+        low, high = rows.loc[rows["value"].idxmin()], rows.loc[rows["value"].idxmax()]
+        name = countries["name"]
+        body = (f"values range from {format_value(indicator, low['value'])} ({name[low['iso3']]}) "
+                f"to {format_value(indicator, high['value'])} ({name[high['iso3']]}), "
+                f"median {format_value(indicator, float(rows['value'].median()))}")
+    return f"{head}; {body}; {_plural(shown - n, 'country', 'countries')} {'has' if shown - n == 1 else 'have'} no data."
+
+
+def change_sentence(change: pd.DataFrame, indicator: pd.Series, *,
+                    observations: pd.DataFrame | None = None, from_year: int = 2019,
+                    to_year: int = 2021) -> str:
+    """Improved / same / declined counts from :func:`data.queries.round_change`.
+
+    Pass the (equally filtered) ``observations`` to also state how many countries reported
+    only one of the two rounds; ``round_change`` drops them, so they cannot be counted from it.
+    """
+    counts = change["direction"].value_counts() if not change.empty else pd.Series(dtype=int)
+    both = len(change)
+    topic = topic_phrase(indicator)
+    if both == 0:
+        text = f"No country reported both the {from_year} and {to_year} rounds of {topic}"
+    else:
+        text = (f"Of {_plural(both, 'country', 'countries')} with both rounds of {topic}, "
+                f"{int(counts.get('improved', 0))} improved, {int(counts.get('same', 0))} stayed the same "
+                f"and {int(counts.get('declined', 0))} declined")
+    if observations is not None:
+        rows = observations[(observations["indicator_id"] == indicator["indicator_id"])
+                            & observations["year"].isin([from_year, to_year])
+                            & observations["value"].notna()]
+        once = int((rows.groupby("iso3")["year"].nunique() == 1).sum())
+        text += f"; {once} reported only once and {'is' if once == 1 else 'are'} left out"
+    return text + "."
+
+
+def profile_sentence(name: str, rows: pd.DataFrame, headline_id: str = "sdg10_7_2_all") -> str:
+    """One sentence on a country's coverage and headline status, from :func:`data.profile_data.profile_rows`."""
+    have = rows[rows["value"].notna()]
+    total = len(rows)
+    if have.empty:
+        return f"No indicator values are published for {name} in the shipped dataset."
+    text = f"{name} has data for {len(have)} of {_plural(total, 'indicator')}"
+    head = have[have["indicator_id"] == headline_id]
+    if not head.empty and head["status"].iloc[0]:
+        row = head.iloc[0]
+        text += (f"; in {int(row['year'])} its migration policies across all six domains (SDG 10.7.2) "
+                 f"were rated \u201c{row['status']}\u201d")
+    elif "sdg10_7_2_all" in set(rows["indicator_id"]):
+        text += "; it has no SDG 10.7.2 migration-policy rating"
+    return text + "."
+
+
+def count_missing(countries: Iterable[str], values: pd.DataFrame, indicator_id: str) -> int:
+    """How many of ``countries`` have no value for ``indicator_id`` in ``values``."""
+    have = set(_reported(values, indicator_id)["iso3"])
+    return sum(1 for iso3 in countries if iso3 not in have and not is_missing(iso3))

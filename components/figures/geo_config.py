@@ -1,0 +1,44 @@
+"""``dcc.Graph`` config shared by every chart: offline map assets, no cloud button.
+
+plotly.js 4 builds the topojson address as ``topojsonURL + scope + "_" + resolution + "m.json"``
+(``getTopojsonName`` / ``getTopojsonPath`` in plotly.min.js); the maps here always use scope
+``world`` at resolution 110, so the browser fetches ``<topojsonURL>world_110m.json``, which is
+shipped in ``assets/`` (see assets/README.md). Regions are zoomed with axis ranges, never with
+``geo.scope``, because a scope such as ``africa`` would fetch ``africa_110m.json`` instead.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
+TOPOJSON_FILE = "world_110m.json"
+
+
+def _safe_filename(filename: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("._")
+    return cleaned[:80] or "gcm_dashboard"
+
+
+def graph_config(filename: str = "gcm_dashboard", assets_prefix: str = "/assets/") -> dict:
+    """A fresh config dict for ``dcc.Graph``: local topojson, PNG download at 1280x720 x2."""
+    prefix = assets_prefix if assets_prefix.endswith("/") else assets_prefix + "/"
+    return {
+        "displaylogo": False,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "topojsonURL": prefix,
+        "responsive": True,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "toImageButtonOptions": {"format": "png", "filename": _safe_filename(filename),
+                                 "width": 1280, "height": 720, "scale": 2},
+    }
+
+
+#: The default config. Treat as read-only; call :func:`graph_config` for a copy to customise.
+GRAPH_CONFIG = graph_config()
+
+
+def topojson_path() -> Path:
+    """Absolute path of the shipped world topojson (for kaleido exports)."""
+    return ASSETS_DIR / TOPOJSON_FILE

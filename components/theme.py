@@ -1,0 +1,217 @@
+"""The one place where colours, fonts and sizes live.
+
+Figure builders ask a :class:`Theme` for every colour; they hold none themselves.
+
+Colour choices (and why):
+
+* Ordinal 10.7.2 status: the 4-class **viridis** set (#440154, #31688e, #35b779, #fde725),
+  darkest = "Requires further progress", lightest = "Fully meets". Viridis is perceptually
+  uniform and stays ordered under deuteranopia, protanopia and tritanopia; its luminance rises
+  monotonically (about 7%, 33%, 52%, 85%) so the four steps also read in greyscale. Putting
+  the *worst* category at the dark end keeps it as far as possible from the light grey used
+  for "No data", which must never be mistaken for a low score.
+* Each category also carries its number ("1".."4") and a marker shape, so a printed or
+  projected chart reads without colour at all.
+* No data: neutral grey with a darker outline, outside the viridis hue range.
+* Continuous values: the same convention, darker = worse. ``higher_is_better`` uses viridis
+  (low = dark), ``lower_is_better`` uses reversed viridis (high = dark). Indicators with no
+  normative direction use **cividis**, a different scale, so they are not read as a verdict.
+* Regions: the Okabe-Ito palette (colour-blind safe qualitative set).
+* Highlight (spotlit countries): a magenta outline, a hue absent from viridis and cividis.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Mapping
+
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
+
+#: Short text symbol per ordinal category (1 = worst), for greyscale reading.
+ORDINAL_SYMBOLS = ("1", "2", "3", "4")
+#: Plotly marker shape per ordinal category (1 = worst).
+ORDINAL_MARKERS = ("triangle-down", "diamond", "square", "circle")
+
+_VIRIDIS_4 = ("#440154", "#31688e", "#35b779", "#fde725")
+_ON_VIRIDIS_4 = ("#ffffff", "#ffffff", "#000000", "#000000")
+_OKABE_ITO = MappingProxyType({
+    "Africa": "#E69F00", "Americas": "#56B4E9", "Asia": "#009E73",
+    "Europe": "#0072B2", "Oceania": "#D55E00", "World": "#000000",
+})
+_OKABE_ITO_DARK = MappingProxyType({**_OKABE_ITO, "World": "#ffffff"})
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything visual a figure needs. Frozen: share one instance across users safely."""
+
+    name: str
+    font_family: str
+    font_size: int
+    title_size: int
+    text_color: str
+    muted_text_color: str
+    background: str
+    grid_color: str
+    country_line: str
+    outside_land: str
+    ocean: str
+    ordinal_colors: tuple[str, str, str, str] = _VIRIDIS_4
+    ordinal_text_colors: tuple[str, str, str, str] = _ON_VIRIDIS_4
+    no_data_fill: str = "#d9d9d9"
+    no_data_line: str = "#6e6e6e"
+    sequential_scale: str = "Viridis"
+    neutral_scale: str = "Cividis"
+    region_colors: Mapping[str, str] = field(default_factory=lambda: _OKABE_ITO)
+    highlight: str = "#d6006f"
+    reference_line: str = "#000000"
+    transparent: str = "rgba(0,0,0,0)"
+    line_width: float = 0.5
+    highlight_width: float = 3.0
+    marker_size: int = 9
+    export_width: int = 1280
+    export_height: int = 720
+
+    def region_color(self, region: str) -> str:
+        """Okabe-Ito colour of an M49 region (muted text colour for anything unknown)."""
+        return self.region_colors.get(region, self.muted_text_color)
+
+    def status_styles(self, labels: list[str]) -> list[dict]:
+        """Colour, text colour, symbol and marker for status labels given worst first.
+
+        Four labels use the ordinal set as is; fewer (e.g. the three 10.c bands) take
+        evenly spread steps from it so worst stays darkest and best lightest.
+        """
+        n = len(labels)
+        steps = [round(i * 3 / (n - 1)) if n > 1 else 3 for i in range(n)]
+        return [{
+            "label": label,
+            "color": self.ordinal_colors[s],
+            "text_color": self.ordinal_text_colors[s],
+            "symbol": ORDINAL_SYMBOLS[i] if n == 4 else str(i + 1),
+            "marker": ORDINAL_MARKERS[s],
+        } for i, (label, s) in enumerate(zip(labels, steps))]
+
+    def colorscale(self, direction: str) -> tuple[str, bool]:
+        """(colourscale name, reversescale) so that darker = worse, or neutral without direction."""
+        if direction == "higher_is_better":
+            return self.sequential_scale, False
+        if direction == "lower_is_better":
+            return self.sequential_scale, True
+        return self.neutral_scale, False
+
+
+_LIGHT = Theme(
+    name="light", font_family=FONT_FAMILY, font_size=14, title_size=20,
+    text_color="#1a1a1a", muted_text_color="#555555", background="#ffffff",
+    grid_color="#e5e5e5", country_line="#ffffff", outside_land="#f3f3f3", ocean="#ffffff",
+)
+_DARK = replace(
+    _LIGHT, name="dark", text_color="#f0f0f0", muted_text_color="#b8b8b8",
+    background="#1e1e1e", grid_color="#3a3a3a", country_line="#1e1e1e",
+    outside_land="#2c2c2c", ocean="#1e1e1e", no_data_fill="#8c8c8c", no_data_line="#e0e0e0",
+    region_colors=_OKABE_ITO_DARK, highlight="#ff5cb8", reference_line="#ffffff",
+)
+# Projector: read on a 1280x720 share scaled down to a thumbnail; big type, strong lines.
+_PROJECTOR = replace(
+    _LIGHT, name="projector", font_size=22, title_size=30, text_color="#000000",
+    muted_text_color="#222222", grid_color="#cccccc", country_line="#ffffff",
+    no_data_fill="#cfcfcf", no_data_line="#333333", line_width=0.8,
+    highlight_width=5.0, marker_size=14,
+)
+
+THEMES: Mapping[str, Theme] = MappingProxyType({t.name: t for t in (_LIGHT, _DARK, _PROJECTOR)})
+THEME_NAMES = tuple(THEMES)
+
+
+def get_theme(name: str | Theme = "light") -> Theme:
+    """The named theme (``light``, ``dark`` or ``projector``); a Theme passes through."""
+    if isinstance(name, Theme):
+        return name
+    try:
+        return THEMES[name]
+    except KeyError:
+        raise ValueError(f"Unknown theme {name!r}; choose one of {', '.join(THEME_NAMES)}") from None
+
+
+def wrap_text(text: str, size: int, width: int, max_lines: int = 3) -> list[str]:
+    """Split ``text`` into at most ``max_lines`` lines that fit ``width`` px at font ``size``."""
+    per_line = max(20, int(width / (0.55 * size)))
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= per_line:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: per_line - 1].rstrip() + "…"
+    return lines
+
+
+def _legend_rows(fig, theme: Theme, width: int) -> int:
+    names = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
+    if not names:
+        return 0
+    rows, used = 1, 0.0
+    for name in names:
+        item = 48 + len(name) * 0.58 * theme.font_size
+        if used and used + item > width:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows
+
+
+def apply_layout(fig, theme: Theme | str, title: str | None = None, subtitle: str | None = None,
+                 source: str | None = None, *, axis_space: bool | None = None):
+    """Style ``fig`` with ``theme`` and draw title, subtitle and source line into it.
+
+    Title and subtitle (the active filters in words) sit at the top, the legend
+    horizontally beneath them, the source line at the bottom: all part of the figure,
+    so they travel with exported images. ``axis_space`` reserves room for x-axis ticks
+    and title under the plot (default: when the figure has cartesian traces).
+    Returns ``fig`` (modified in place) for chaining.
+    """
+    theme = get_theme(theme)
+    width = theme.export_width - 60
+    small = max(11, round(theme.font_size * 0.8))
+    title_lines = wrap_text(title, theme.title_size, width, 2) if title else []
+    sub_lines = wrap_text(subtitle, theme.font_size, width, 3) if subtitle else []
+    source_lines = wrap_text(source, small, width, 2) if source else []
+    legend_h = _legend_rows(fig, theme, width) * theme.font_size * 1.9
+    title_h = len(title_lines) * theme.title_size * 1.3 + len(sub_lines) * theme.font_size * 1.35
+    if axis_space is None:
+        axis_space = any(t.type in ("bar", "scatter", "box") for t in fig.data)
+    reserve = theme.font_size * 3.2 if axis_space else 4
+    top = 14 + title_h + legend_h + (8 if legend_h else 0)
+    bottom = reserve + len(source_lines) * small * 1.4 + 10
+    fig.update_layout(
+        font={"family": theme.font_family, "size": theme.font_size, "color": theme.text_color},
+        paper_bgcolor=theme.background, plot_bgcolor=theme.background,
+        margin={"l": 30, "r": 30, "t": round(top), "b": round(bottom), "pad": 2},
+        hoverlabel={"font": {"family": theme.font_family, "size": theme.font_size}},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom",
+                "yref": "paper", "bgcolor": theme.transparent, "font": {"size": theme.font_size},
+                "traceorder": "normal", "itemsizing": "constant", "title": {"text": ""}},
+        uniformtext={"minsize": max(10, theme.font_size - 4), "mode": "hide"},
+    )
+    if title_lines:
+        fig.update_layout(title={
+            "text": "<b>" + "<br>".join(title_lines) + "</b>", "x": 0.01, "xanchor": "left",
+            "xref": "container", "y": 1, "yref": "container", "yanchor": "top",
+            "pad": {"t": 10, "l": 8},
+            "font": {"size": theme.title_size, "color": theme.text_color},
+            "subtitle": {"text": "<br>".join(sub_lines),
+                         "font": {"size": theme.font_size, "color": theme.muted_text_color}},
+        })
+    if source_lines:
+        fig.add_annotation(
+            text="<br>".join(source_lines), x=0, xref="paper", xanchor="left", align="left",
+            y=0, yref="paper", yanchor="top", yshift=-reserve, showarrow=False,
+            font={"size": small, "color": theme.muted_text_color}, name="source",
+        )
+    return fig
+
+
+__all__ = ["Theme", "THEMES", "THEME_NAMES", "get_theme", "apply_layout", "wrap_text",
+           "ORDINAL_SYMBOLS", "ORDINAL_MARKERS", "FONT_FAMILY"]

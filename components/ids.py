@@ -1,0 +1,45 @@
+"""Every component id in one place, so layout, callbacks and tests agree."""
+
+URL = "url"
+NOTICE = "link-notice"
+CONTENT = "view-content"
+VIEW_TABS = "view-tabs"
+COPY_LINK = "copy-link"
+RESET = "reset-filters"
+SUMMARY = "view-summary"
+
+INDICATOR = "filter-indicator"
+YEAR = "filter-year"
+REGION = "filter-region"
+SUBREGION = "filter-subregion"
+COMMISSION = "filter-commission"
+INCOME = "filter-income"
+FLAG = "filter-flag"
+CHAMPION = "filter-champion"
+OBJECTIVE = "filter-objective"
+PRINCIPLE = "filter-principle"
+COUNTRY = "filter-country"
+SORT = "matrix-sort"
+UNEVEN_MODE = "uneven-mode"
+
+MAP_GRAPH = "map-graph"
+UNEVEN_GRAPH = "uneven-graph"
+MATRIX = "matrix-table"
+PROFILE = "country-profile"
+
+#: Filter controls in the order the sync callback lists them (and FilterState field they feed).
+FILTER_CONTROLS = (
+    (INDICATOR, "indicator"),
+    (YEAR, "year"),
+    (REGION, "region"),
+    (SUBREGION, "subregion"),
+    (COMMISSION, "commission"),
+    (INCOME, "income_group"),
+    (FLAG, "flag"),
+    (CHAMPION, "champion"),
+    (OBJECTIVE, "objective"),
+    (PRINCIPLE, "principle"),
+    (COUNTRY, "country"),
+    (SORT, "sort"),
+    (UNEVEN_MODE, "uneven"),
+)

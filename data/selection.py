@@ -1,0 +1,44 @@
+"""Turn filter choices (primitives) into the countries, indicators and values a view shows."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import queries as q
+from .model import Dataset
+
+ALL_10_7_2 = ("sdg10_7_2_all", "sdg10_7_2_pd1", "sdg10_7_2_pd2", "sdg10_7_2_pd3",
+              "sdg10_7_2_pd4", "sdg10_7_2_pd5", "sdg10_7_2_pd6")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the filters leave: countries (rows of Dataset.countries), indicators and values."""
+
+    countries: pd.DataFrame
+    indicators: pd.DataFrame
+    values: pd.DataFrame  # iso3, indicator_id, year, value, nature, source_id, status, status_rank
+    year: str
+
+    @property
+    def year_label(self) -> str:
+        """'Latest available' or the year, for titles and sentences."""
+        return "latest available year" if self.year == q.LATEST else str(self.year)
+
+
+def select(dataset: Dataset, *, year: str = q.LATEST, indicator_ids=None, region=(), subregion=(),
+           commission=(), income_group=(), flag=(), champion=False, objective=(), principle=()) -> Selection:
+    """Apply every filter; ``indicator_ids=None`` keeps all indicators that pass objective/principle."""
+    countries = q.filter_countries(dataset.countries, regions=region, subregions=subregion,
+                                   commissions=commission, income_groups=income_group, flags=flag,
+                                   champion_only=champion)
+    # Areas that are not UN members and never report would only add empty rows.
+    reporting = set(dataset.observations["iso3"])
+    countries = countries[countries["un_member"] | countries.index.isin(reporting)]
+    indicators = q.indicators_for(dataset.indicators, objective, principle)
+    if indicator_ids is not None:
+        indicators = indicators[indicators.index.isin(list(indicator_ids))]
+    values = q.values_for(dataset.observations, list(indicators.index), year, list(countries.index))
+    values = q.with_status(values, dataset.indicators)
+    return Selection(countries=countries, indicators=indicators, values=values, year=year)

@@ -1,0 +1,32 @@
+"""Settings from the environment, with helpful errors."""
+from __future__ import annotations
+
+import pytest
+
+from webapp.settings import Settings, SettingsError
+
+
+def test_defaults_use_shipped_data_and_filesystem_cache():
+    s = Settings.from_env({})
+    assert s.cache_type == "filesystem" and s.workers == 2 and s.port == 8050
+    assert (s.data_dir / "gcm_indicator_map.csv").is_file()
+
+
+def test_redis_url_selects_redis():
+    assert Settings.from_env({"GCM_REDIS_URL": "redis://127.0.0.1:6390/0"}).cache_type == "redis"
+
+
+@pytest.mark.parametrize("env, fragment", [
+    ({"GCM_PORT": "eighty"}, "GCM_PORT='eighty' is not a whole number"),
+    ({"GCM_PORT": "70000"}, "GCM_PORT=70000 is out of range"),
+    ({"GCM_WORKERS": "0"}, "GCM_WORKERS=0 is out of range"),
+    ({"GCM_CACHE_TYPE": "memcached"}, "GCM_CACHE_TYPE='memcached' is not one of"),
+    ({"GCM_CACHE_TYPE": "redis"}, "needs GCM_REDIS_URL"),
+    ({"GCM_DATA_DIR": "/nonexistent/folder"}, "GCM_DATA_DIR=/nonexistent/folder is not a folder"),
+    ({"GCM_EXTRA_DATA": "/nonexistent.csv"}, "GCM_EXTRA_DATA names /nonexistent.csv"),
+    ({"GCM_RELOAD_SECONDS": "soon"}, "GCM_RELOAD_SECONDS='soon' is not a number"),
+])
+def test_bad_values_get_precise_messages(env, fragment):
+    with pytest.raises(SettingsError) as err:
+        Settings.from_env(env)
+    assert fragment in str(err.value)

@@ -1,0 +1,1 @@
+"""Server-side plumbing: settings, cache, data store. No UI here."""

@@ -1,0 +1,84 @@
+"""Holds the current Dataset and swaps in changed data only when it validates.
+
+Modification times are checked at most every ``reload_seconds``; a failed reload is logged
+with its full report and the previous data keeps being served.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from pathlib import Path
+
+from data.load import fingerprint, load_dataset
+from data.model import Dataset
+from data.vocabulary import Vocabulary, build_vocabulary
+
+log = logging.getLogger("gcm.data")
+
+
+class DataStore:
+    """Thread-safe holder of the last good :class:`Dataset` and its :class:`Vocabulary`."""
+
+    def __init__(self, folder: Path, extra_files: tuple[Path, ...] = (), reload_seconds: float = 5.0,
+                 loader=None):
+        self._folder = Path(folder)
+        self._extra = tuple(Path(p) for p in extra_files)
+        self._reload_seconds = reload_seconds
+        self._loader = loader or _default_loader
+        self._lock = threading.Lock()
+        self._checked_at = 0.0
+        self._stamp = self._current_stamp()
+        self._dataset = self._loader(self._folder, self._extra)
+        self._vocab = build_vocabulary(self._dataset)
+        self.last_error: str = ""
+
+    def _current_stamp(self) -> str:
+        stamp = fingerprint(self._folder)
+        for path in self._extra:
+            try:
+                stat = path.stat()
+                stamp += f"|{path}:{stat.st_size}:{stat.st_mtime_ns}"
+            except OSError:
+                stamp += f"|{path}:missing"
+        return stamp
+
+    @property
+    def version(self) -> str:
+        """A short hash that changes whenever the served data changes (part of every cache key)."""
+        return hashlib.sha1(self._stamp.encode()).hexdigest()[:12]
+
+    def current(self) -> tuple[Dataset, Vocabulary]:
+        """The dataset and vocabulary to serve now, reloading first if files changed."""
+        now = time.monotonic()
+        if now - self._checked_at >= self._reload_seconds:
+            self._maybe_reload(now)
+        return self._dataset, self._vocab
+
+    def _maybe_reload(self, now: float) -> None:
+        with self._lock:
+            self._checked_at = now
+            stamp = self._current_stamp()
+            if stamp == self._stamp:
+                return
+            try:
+                dataset = self._loader(self._folder, self._extra)
+                vocab = build_vocabulary(dataset)
+            except Exception as exc:  # any failure must leave the last good data in place
+                self.last_error = str(exc)
+                self._stamp = stamp  # don't retry the same broken files every request
+                log.error("Data update rejected; still serving data version %s.\n%s",
+                          self._dataset.version, exc)
+                return
+            self._dataset, self._vocab, self._stamp = dataset, vocab, stamp
+            self.last_error = ""
+            log.info("Data updated to version %s", dataset.version)
+
+
+def _default_loader(folder: Path, extra: tuple[Path, ...]) -> Dataset:
+    dataset = load_dataset(folder)
+    if extra:
+        from data.validation import load_user_files  # written alongside the readers
+        dataset = load_user_files(list(extra), dataset)
+    return dataset

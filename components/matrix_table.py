@@ -1,0 +1,206 @@
+"""The country x indicator implementation matrix as an accessible HTML table.
+
+Pure builders: a long matrix frame (from :func:`data.queries.implementation_matrix`) in,
+Dash components out. Status is shown by colour (CSS class, colours from the theme's
+custom properties) *and* by text, so the table reads in greyscale and to screen readers.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+from dash import html
+
+from data.labels import ORDINAL_SHORT, format_value, is_missing, short_label
+from data.status import ORDINAL_CATEGORIES
+
+SORTS = ("region", "name", "status")
+EMPTY_TEXT = "No countries match these filters. Reset filters to see all countries."
+NO_REGION = "No M49 region"
+_ORDINAL_LABELS = set(ORDINAL_CATEGORIES.values())
+#: Greyscale marks for banded continuous cells, by status rank (0 = worst).
+BAND_MARKS = {0: "\u2715", 1: "!", 2: "\u2713"}
+
+
+def band_legend(matrix: pd.DataFrame) -> str:
+    """Caption text explaining the band marks, only when a banded cell is present."""
+    banded = matrix[matrix["status"].notna() & ~matrix["status"].isin(_ORDINAL_LABELS)]
+    if banded.empty:
+        return ""
+    labels = banded.drop_duplicates("status_rank").sort_values("status_rank", ascending=False)
+    marks = ", ".join(f"{BAND_MARKS.get(int(r), '')} {label}" for r, label in
+                      zip(labels["status_rank"], labels["status"]))
+    return f" Remittance-cost marks: {marks}."
+
+
+def _default_link(iso3: str) -> str:
+    return f"?view=profile&country={iso3}"
+
+
+def _countries(matrix: pd.DataFrame) -> pd.DataFrame:
+    return matrix.drop_duplicates("iso3")[["iso3", "name", "region"]].fillna({"region": ""})
+
+
+def _by_name(frame: pd.DataFrame) -> pd.DataFrame:
+    # casefold so "côte" and "Cote" sit together and lower-case names do not sink to the end
+    return frame.assign(_key=frame["name"].str.casefold()).sort_values(["_key", "iso3"])
+
+
+def sort_matrix_rows(matrix: pd.DataFrame, sort: str = "region") -> list[str]:
+    """The iso3 codes of the matrix rows in display order.
+
+    ``name``: alphabetical. ``region``: regions alphabetically (countries without a region
+    last), then by name. ``status``: mean rank of the ordinal (10.7.2) cells, worst first,
+    ties by name; countries without any ordinal value come last, by name.
+    An unknown ``sort`` falls back to ``region`` so an old or mistyped link still renders.
+    """
+    if matrix.empty:
+        return []
+    rows = _by_name(_countries(matrix))
+    if sort == "name":
+        return rows["iso3"].tolist()
+    if sort == "status":
+        ordinal = matrix[matrix["status"].isin(_ORDINAL_LABELS)]
+        mean_rank = ordinal.groupby("iso3")["status_rank"].mean()
+        rows = rows.assign(_rank=rows["iso3"].map(mean_rank))
+        rows = rows.assign(_none=rows["_rank"].isna()).sort_values(["_none", "_rank", "_key", "iso3"],
+                                                                    kind="stable")
+        return rows["iso3"].tolist()
+    rows = rows.assign(_noregion=rows["region"] == "")
+    return rows.sort_values(["_noregion", "region", "_key", "iso3"], kind="stable")["iso3"].tolist()
+
+
+def _columns(matrix: pd.DataFrame) -> list[str]:
+    # implementation_matrix already orders indicators by objective; keep that order
+    return list(dict.fromkeys(matrix["indicator_id"]))
+
+
+def _objective_runs(columns: list[str], indicators: pd.DataFrame) -> list[tuple[int, int]]:
+    """(objective number, column span) for consecutive columns sharing a primary objective."""
+    runs: list[tuple[int, int]] = []
+    for ind_id in columns:
+        number = int(indicators.at[ind_id, "primary_objective"])
+        if runs and runs[-1][0] == number:
+            runs[-1] = (number, runs[-1][1] + 1)
+        else:
+            runs.append((number, 1))
+    return runs
+
+
+def _header(columns: list[str], indicators: pd.DataFrame, objectives: pd.DataFrame) -> html.Thead:
+    groups = [html.Th("Country", rowSpan=2, scope="col", className="matrix-corner")]
+    for number, span in _objective_runs(columns, indicators):
+        label = objectives.at[number, "short_label"] if number in objectives.index else ""
+        groups.append(html.Th(f"Obj {number} \u00b7 {label}", colSpan=span, scope="colgroup",
+                              className="matrix-objective",
+                              title=objectives.at[number, "title"] if number in objectives.index else None))
+    names = [html.Th(short_label(indicators.loc[i]), scope="col", className="matrix-indicator",
+                     title=indicators.at[i, "label"]) for i in columns]
+    return html.Thead([html.Tr(groups), html.Tr(names)])
+
+
+def cell_content(cell: Mapping, indicator: pd.Series) -> tuple[str, str, str]:
+    """(visible text, CSS class, status text) of one matrix cell (a matrix row as a mapping).
+
+    Missing values say "no data" in words; ordinal cells carry digit and short word;
+    banded continuous cells a mark; other continuous cells only their value.
+    """
+    value, status = cell["value"], cell["status"]
+    if is_missing(value):
+        return "\u2014 no data", "nodata", "no data"
+    if indicator["kind"] == "ordinal_1_4" and status in _ORDINAL_LABELS:
+        number = int(value)
+        return f"{number} {ORDINAL_SHORT[number]}", f"status-{number}", status
+    text = format_value(indicator, value)
+    if not is_missing(status) and status:
+        rank = int(cell["status_rank"])
+        return f"{text} {BAND_MARKS.get(rank, '')}".strip(), f"band-{rank}", status
+    return text, "status-none", ""
+
+
+def cell_label(cell: Mapping, indicator: pd.Series) -> str:
+    """The accessible name of a cell, e.g. "Ghana, Migrant rights, 2019: Meets"."""
+    text, css, status = cell_content(cell, indicator)
+    head = f"{cell['name']}, {short_label(indicator)}"
+    if css == "nodata":
+        return f"{head}: no data"
+    year = "" if is_missing(cell["year"]) else f", {int(cell['year'])}"
+    if css.startswith("status-") and css != "status-none":
+        return f"{head}{year}: {status}"
+    value = format_value(indicator, cell["value"])  # without the visual band mark
+    return f"{head}{year}: {value}" + (f", {status}" if css.startswith("band-") else "")
+
+
+def _cell(cell: Mapping, indicator: pd.Series, href: str) -> html.Td:
+    text, css, _ = cell_content(cell, indicator)
+    # html.A rather than dcc.Link: dcc.Link takes no aria-label, and a hidden-span workaround
+    # doubled the payload of a ~6,000-cell table. The profile link is a full URL state anyway.
+    link = html.A(text, href=href, className="matrix-cell-link",
+                  **{"aria-label": cell_label(cell, indicator)})
+    return html.Td(link, className=f"matrix-cell {css}")
+
+
+def _row(cells: list[dict], columns: list[str], indicators: dict, link_for: Callable[[str], str]) -> html.Tr:
+    first = cells[0]
+    href = link_for(first["iso3"])
+    head = html.Th(html.A(first["name"], href=href, className="matrix-country-link",
+                          title=f"Open the profile of {first['name']}"),
+                   scope="row", className="matrix-country")
+    by_id = {c["indicator_id"]: c for c in cells}
+    return html.Tr([head] + [_cell(by_id[i], indicators[i], href) for i in columns])
+
+
+def empty_matrix() -> html.Div:
+    """The empty state shown when filters leave no country."""
+    return html.Div(html.P(EMPTY_TEXT), className="matrix-empty", role="status")
+
+
+def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives: pd.DataFrame, *,
+                      sort: str = "region", link_for: Callable[[str], str] | None = None,
+                      caption: str | None = None):
+    """An accessible ``html.Table`` of status per country (rows) and indicator (columns).
+
+    Columns are grouped under their primary GCM objective; each row header and each cell
+    links to the country profile (``link_for(iso3)`` gives the href). With ``sort="region"``
+    each region is its own ``<tbody>`` with a row-group header. Returns the empty state
+    when ``matrix`` has no rows.
+    """
+    if matrix.empty:
+        return empty_matrix()
+    link_for = link_for or _default_link
+    columns = _columns(matrix)
+    order = sort_matrix_rows(matrix, sort)
+    by_country: dict[str, list[dict]] = {}
+    for record in matrix.to_dict("records"):  # plain dicts: per-cell .loc was the slow part
+        by_country.setdefault(record["iso3"], []).append(record)
+    ind_rows = {i: indicators.loc[i] for i in columns}
+    caption = caption or (
+        f"Implementation status of {len(order)} countries on {len(columns)} indicators, grouped by "
+        "GCM objective (editorial mapping). Sorted by "
+        + {"name": "name", "status": "mean 10.7.2 status, worst first"}.get(sort, "region, then name")
+        + ". Each cell shows its value or status in words; \u201cno data\u201d marks a missing value."
+        + band_legend(matrix))
+    rows = {iso3: _row(by_country[iso3], columns, ind_rows, link_for) for iso3 in order}
+    if sort in ("name", "status"):
+        bodies = [html.Tbody([rows[i] for i in order])]
+    else:
+        bodies = _region_bodies(matrix, order, rows, len(columns) + 1)
+    return html.Table([html.Caption(caption), _header(columns, indicators, objectives), *bodies],
+                      className=f"matrix-table matrix-sort-{sort}")
+
+
+def _region_bodies(matrix: pd.DataFrame, order: list[str], rows: dict, span: int) -> list[html.Tbody]:
+    """One ``<tbody>`` per region, headed by a separator row naming it and its country count."""
+    region_of = _countries(matrix).set_index("iso3")["region"]
+    bodies, current, members = [], None, []
+    for iso3 in order + [None]:
+        region = None if iso3 is None else (region_of[iso3] or NO_REGION)
+        if region != current and members:
+            head = html.Tr(html.Th(f"{current} ({len(members)})", colSpan=span, scope="rowgroup",
+                                   className="matrix-region"), className="matrix-region-row")
+            bodies.append(html.Tbody([head, *members], className="matrix-region-body"))
+            members = []
+        if iso3 is not None:
+            current = region
+            members.append(rows[iso3])
+    return bodies

@@ -46,9 +46,10 @@ def observation_schema(reference: Reference) -> pa.DataFrameSchema:
     ordinal = sorted(i for i, k in kinds.items() if k == "ordinal_1_4")
     counts = sorted(i for i, k in kinds.items() if k == "count")
     return pa.DataFrameSchema({
-        "iso3": pa.Column(str, pa.Check.isin(sorted(reference.iso3), name="known country")),
-        "indicator_id": pa.Column(str, pa.Check.isin(sorted(kinds), name="known indicator")),
-        "year": pa.Column("int64", pa.Check.in_range(YEAR_MIN, YEAR_MAX, name="year range")),
+        # custom checks (not Check.isin) so failure cases carry our rule names
+        "iso3": pa.Column(str, pa.Check(lambda s: s.isin(reference.iso3), name="known country")),
+        "indicator_id": pa.Column(str, pa.Check(lambda s: s.isin(set(kinds)), name="known indicator")),
+        "year": pa.Column("int64", pa.Check(lambda s: s.between(YEAR_MIN, YEAR_MAX), name="year range")),
         "value": pa.Column("float64", pa.Check(lambda s: np.isfinite(s), name="finite value")),
         "nature": pa.Column(str),
         "source_id": pa.Column(str),
@@ -109,6 +110,7 @@ def validate_file(path: Path | str, reference: Reference) -> ReadResult:
     result = read_file(path, reference)
     if not result.observations.empty:
         result.problems.extend(_schema_problems(result, reference))
+    result.problems.sort(key=lambda p: p.line or 0)  # file order reads best (stable sort)
     return result
 
 

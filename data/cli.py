@@ -1,0 +1,127 @@
+"""Command line of the data layer: ``python -m data validate|convert|info``.
+
+User mistakes (missing file, bad data) print a readable message and set the exit
+code; they never show a stack trace.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .load import DEFAULT_FOLDER, load_dataset
+from .model import KNOWN_GAPS, OBSERVATION_COLUMNS, Dataset
+from .readers import Reference
+from .validation import validate_files
+
+
+def _check_paths(paths: list[str]) -> list[Path]:
+    missing = [p for p in paths if not Path(p).is_file()]
+    if missing:
+        raise SystemExit(_fail(f"error: no such file: {', '.join(missing)}", code=2))
+    return [Path(p) for p in paths]
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def _validated(paths: list[str], folder: Path):
+    dataset = load_dataset(folder)
+    results = validate_files(_check_paths(paths), Reference.from_dataset(dataset, folder))
+    problems = [p for r in results for p in r.problems]
+    if problems:
+        for problem in problems:
+            print(problem.message)
+        bad = sorted({p.file for p in problems})
+        print(f"\n{len(problems)} problem(s) in {len(bad)} file(s) ({', '.join(bad)}); "
+              "the file(s) were rejected whole and nothing was loaded.")
+    return results, problems
+
+
+def counts_table(observations: pd.DataFrame) -> pd.DataFrame:
+    """Countries per indicator and year (rows: indicator_id, columns: year)."""
+    return (observations.groupby(["indicator_id", "year"])["iso3"].nunique()
+            .unstack(fill_value=0).sort_index())
+
+
+def cmd_validate(args) -> int:
+    """Print every problem (exit 1) or an OK summary with counts per indicator and year (exit 0)."""
+    results, problems = _validated(args.paths, args.sources)
+    if problems:
+        return 1
+    for result in results:
+        print("\n".join(result.report))
+    obs = pd.concat([r.observations for r in results])
+    print(f"\nOK: {len(obs)} observations in {len(results)} file(s). Countries per indicator and year:")
+    print(counts_table(obs).to_string())
+    return 0
+
+
+def cmd_convert(args) -> int:
+    """Write the canonical tidy CSV of valid files (nothing is written if any file is bad)."""
+    results, problems = _validated(args.paths, args.sources)
+    if problems:
+        return 1
+    obs = pd.concat([r.observations for r in results], ignore_index=True)
+    obs = obs.loc[:, list(OBSERVATION_COLUMNS)]
+    obs.to_csv(args.out, index=False, float_format="%.15g")
+    print(f"wrote {len(obs)} observations to {args.out}")
+    return 0
+
+
+def coverage_lines(dataset: Dataset) -> list[str]:
+    """Per indicator: distinct countries and countries per year, as in SOURCES.md."""
+    obs = dataset.observations
+    lines = []
+    for indicator_id, rows in obs.groupby("indicator_id"):
+        per_year = rows.groupby("year")["iso3"].nunique()
+        years = ", ".join(f"{y}: {n}" for y, n in per_year.items())
+        lines.append(f"{indicator_id}: {rows['iso3'].nunique()} distinct countries; "
+                     f"countries per year: {years}")
+    return lines
+
+
+def cmd_info(args) -> int:
+    """Print the coverage of the shipped dataset, uncovered objectives and known gaps."""
+    dataset = load_dataset(args.sources)
+    print(f"Shipped dataset ({args.sources}): {len(dataset.observations)} observations, "
+          f"{dataset.observations['indicator_id'].nunique()} indicators")
+    print("\n".join(coverage_lines(dataset)))
+    covered = {o for objs in dataset.indicators["objectives"] for o in objs}
+    uncovered = [int(n) for n in dataset.objectives.index if int(n) not in covered]
+    print("\nObjectives with no indicator: " + ", ".join(
+        f"{n} ({dataset.objectives.loc[n, 'short_label']})" for n in uncovered))
+    print("\nKnown gaps:")
+    print("\n".join(f"- {gap}" for gap in KNOWN_GAPS))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of ``python -m data``."""
+    parser = argparse.ArgumentParser(prog="python -m data", description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, default=DEFAULT_FOLDER,
+                        help="folder of the shipped data (default: data/sources)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check user files and report every problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.set_defaults(func=cmd_validate)
+    convert = sub.add_parser("convert", help="write valid user files as one canonical tidy CSV")
+    convert.add_argument("paths", nargs="+", metavar="PATH")
+    convert.add_argument("--out", required=True, type=Path, metavar="FILE")
+    convert.set_defaults(func=cmd_convert)
+    info = sub.add_parser("info", help="coverage of the shipped dataset")
+    info.set_defaults(func=cmd_info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 OK, 1 data problems, 2 usage errors)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except OSError as err:  # unreadable file, unwritable --out: a user error, not a crash
+        return _fail(f"error: {err.strerror or err}: {err.filename or ''}", code=2)

@@ -170,8 +170,8 @@ def profile_sentence(name: str, rows: pd.DataFrame, headline_id: str = "sdg10_7_
         row = head.iloc[0]
         text += (f"; in {int(row['year'])} its migration policies across all six domains (SDG 10.7.2) "
                  f"were rated \u201c{row['status']}\u201d")
-    elif "sdg10_7_2_all" in set(rows["indicator_id"]):
-        text += "; it has no SDG 10.7.2 migration-policy rating"
+    elif headline_id in set(rows["indicator_id"]):
+        text += "; no SDG 10.7.2 all-domains rating is available for this selection"
     return text + "."
 
 

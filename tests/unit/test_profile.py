@@ -1,0 +1,138 @@
+"""Country profile: data prep and component tree, checked against the real dataset."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from dash import html
+
+from components.profile import METHODOLOGY_HREF, make_country_profile
+from data import queries
+from data.load import load_dataset
+from data.profile_data import classification_items, profile_rows
+from data.status import ORDINAL_CATEGORIES
+
+
+@pytest.fixture(scope="module")
+def d():
+    return load_dataset()
+
+
+def _text(node) -> str:
+    """All visible text of a component tree, joined."""
+    if node is None:
+        return ""
+    if isinstance(node, (str, int, float)):
+        return str(node)
+    if isinstance(node, (list, tuple)):
+        return " ".join(_text(n) for n in node)
+    return _text(getattr(node, "children", None))
+
+
+def _walk(node):
+    yield node
+    children = getattr(node, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, (str, int, float)):
+            yield from _walk(child)
+
+
+@pytest.fixture(scope="module")
+def reporter(d):
+    """A country with a 2021 all-domains rating, and that rating in words."""
+    row = d.observations[(d.observations["indicator_id"] == "sdg10_7_2_all")
+                         & (d.observations["year"] == 2021)].iloc[0]
+    return row["iso3"], ORDINAL_CATEGORIES[int(row["value"])]
+
+
+def test_profile_rows_cover_every_indicator(d, reporter):
+    iso3, category = reporter
+    rows = profile_rows(iso3, d)
+    assert len(rows) == len(d.indicators)
+    headline = rows.set_index("indicator_id").loc["sdg10_7_2_all"]
+    assert headline["status"] == category and headline["year"] == 2021
+
+
+def test_profile_rows_medians_match_group_medians(d, reporter):
+    iso3, _ = reporter
+    rows = profile_rows(iso3, d).set_index("indicator_id")
+    latest = queries.latest_values(d.observations, ["sdg10_7_2_all"])
+    region = d.countries.at[iso3, "region"]
+    in_region = latest[latest["iso3"].map(d.countries["region"]) == region]["value"]
+    assert rows.at["sdg10_7_2_all", "region_median"] == in_region.median()
+    assert rows.at["sdg10_7_2_all", "region_count"] == len(in_region)
+    assert rows.at["sdg10_7_2_all", "world_median"] == latest["value"].median()
+
+
+def test_change_text_both_rounds_and_one_round(d):
+    obs = d.observations[d.observations["indicator_id"] == "sdg10_7_2_all"]
+    years = obs.groupby("iso3")["year"].apply(set)
+    both = years[years.map(len) == 2].index[0]
+    once = years[years.map(len) == 1].index[0]
+    before = obs[(obs["iso3"] == both) & (obs["year"] == 2019)]["value"].iloc[0]
+    text = profile_rows(both, d).set_index("indicator_id").at["sdg10_7_2_all", "change_text"]
+    assert text.startswith(f"{int(before)} in 2019 \u2192")
+    text = profile_rows(once, d).set_index("indicator_id").at["sdg10_7_2_all", "change_text"]
+    assert text.startswith("only one round reported")
+
+
+def test_missing_nature_is_stated(d, reporter):
+    rows = profile_rows(reporter[0], d).set_index("indicator_id")
+    assert rows.at["sdg10_7_2_all", "nature_text"] == "not recorded in source"
+
+
+def test_classifications_champion_is_partial(d):
+    champ = d.countries.index[d.countries["gcm_champion"]][0]
+    other = d.countries.index[~d.countries["gcm_champion"]][0]
+    assert dict(classification_items(champ, d))["GCM Champion"] == "GCM Champion (partial list)"
+    assert dict(classification_items(other, d))["GCM Champion"] == "Not on the partial Champion list"
+
+
+def test_profile_component_shows_real_category(d, reporter):
+    iso3, category = reporter
+    tree = make_country_profile(iso3, d)
+    text = _text(tree)
+    assert d.countries.at[iso3, "name"] in text
+    assert f"in 2021 its migration policies across all six domains (SDG 10.7.2) were rated \u201c{category}\u201d" in text
+    assert category in [_text(td) for td in _walk(tree) if isinstance(td, html.Td)]
+    assert "Partial list" in text
+
+
+def test_profile_groups_by_objective_and_links(d, reporter):
+    tree = make_country_profile(reporter[0], d)
+    headings = [_text(h) for h in _walk(tree) if isinstance(h, html.H4)]
+    expected = sorted(d.indicators["primary_objective"].unique())
+    assert headings == [f"Objective {n} \u00b7 {d.objectives.at[n, 'short_label']}" for n in expected]
+    hrefs = [a.href for a in _walk(tree) if isinstance(a, html.A)]
+    assert METHODOLOGY_HREF in hrefs
+    assert d.sources.at["sdg_global_database", "url"] in hrefs
+    assert "editorial" in _text(tree)
+
+
+def test_profile_missing_values_say_no_data(d, reporter):
+    rows = profile_rows(reporter[0], d)
+    tree = make_country_profile(reporter[0], d)
+    shown = [_text(td) for td in _walk(tree) if isinstance(td, html.Td)]
+    assert shown.count("\u2014 no data") == int(rows["value"].isna().sum())
+
+
+def test_country_without_any_observation(d):
+    empty = sorted(set(d.countries.index) - set(d.observations["iso3"]))
+    assert empty, "the reference table should hold areas without data"
+    name = d.countries.at[empty[0], "name"]
+    text = _text(make_country_profile(empty[0], d))
+    assert f"No indicator values are published for {name} in the shipped dataset." in text
+
+
+def test_unknown_and_missing_codes_give_a_message(d):
+    for code in ("XXX", "", None, "<script>"):
+        tree = make_country_profile(code, d)
+        assert "profile-unknown" in tree.className
+        assert "Choose a country" in _text(tree)
+
+
+def test_lower_case_code_and_specific_year(d, reporter):
+    iso3, _ = reporter
+    assert d.countries.at[iso3, "name"] in _text(make_country_profile(iso3.lower(), d, year="2021"))
+    tree = make_country_profile(iso3, d, year="1900")
+    assert "No indicator values are published" in _text(tree)
+    assert isinstance(profile_rows(iso3, d, 2021)["year"].dtype, pd.Int64Dtype)

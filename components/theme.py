@@ -155,7 +155,7 @@ def _legend_rows(fig, theme: Theme, width: int) -> int:
         return 0
     rows, used = 1, 0.0
     for name in names:
-        item = 48 + len(name) * 0.58 * theme.font_size
+        item = 50 + len(name) * 0.62 * theme.font_size
         if used and used + item > width:
             rows, used = rows + 1, 0.0
         used += item
@@ -178,7 +178,7 @@ def apply_layout(fig, theme: Theme | str, title: str | None = None, subtitle: st
     title_lines = wrap_text(title, theme.title_size, width, 2) if title else []
     sub_lines = wrap_text(subtitle, theme.font_size, width, 3) if subtitle else []
     source_lines = wrap_text(source, small, width, 2) if source else []
-    legend_h = _legend_rows(fig, theme, width) * theme.font_size * 1.9
+    legend_h = _legend_rows(fig, theme, width * 0.8) * theme.font_size * 1.6
     title_h = len(title_lines) * theme.title_size * 1.3 + len(sub_lines) * theme.font_size * 1.35
     if axis_space is None:
         axis_space = any(t.type in ("bar", "scatter", "box") for t in fig.data)

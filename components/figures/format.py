@@ -69,3 +69,15 @@ def target_text(indicator: pd.Series) -> str:
     """The official target up to its first parenthesis, e.g. ``"below 3% by 2030"``."""
     text = indicator.get("official_target")
     return text.split("(")[0].strip() if isinstance(text, str) else ""
+
+
+def default_source(indicator: pd.Series) -> str:
+    """A one-line source credit built from the catalogue row."""
+    if indicator.get("source_id") == "sdg_global_database":
+        where = "UN Global SDG Indicators Database"
+    else:
+        where = str(indicator.get("source_id") or "see Sources")
+    series = indicator.get("series_code") or ""
+    sdg = indicator.get("sdg_indicator") or ""
+    detail = ", ".join(x for x in (f"indicator {sdg}" if sdg else "", f"series {series}" if series else "") if x)
+    return f"Source: {where}" + (f" ({detail})" if detail else "") + "."

@@ -1,0 +1,171 @@
+"""World (or regional) choropleth of one indicator, with missing data shown as missing."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.theme import Theme, apply_layout, get_theme
+from data.status import has_status, status_labels
+
+from .empty import NO_MATCH, empty_figure
+from .format import default_source, direction_text, format_value, nature_text
+
+#: (lon range, lat range, rotation lon) per M49 region; ranges, not geo.scope (see geo_config).
+REGION_VIEWS = {
+    "Africa": ((-26, 60), (-38, 40), 15),
+    "Americas": ((-170, -25), (-58, 75), -95),
+    "Asia": ((25, 150), (-12, 58), 90),
+    "Europe": ((-28, 60), (33, 72), 15),
+    "Oceania": ((110, 215), (-50, 22), 165),
+}
+WORLD_LAT = (-58, 85)
+
+
+@lru_cache(maxsize=1)
+def map_areas() -> tuple[frozenset, dict]:
+    """(ISO3 ids drawn in world_110m.json, {iso3: (lon, lat)} for small areas marked by a point)."""
+    raw = json.loads((Path(__file__).with_name("map_areas.json")).read_text(encoding="utf-8"))
+    centroids = {k: tuple(v) for k, v in raw["small_area_centroids"].items()}
+    return frozenset(raw["drawn_110m"]), centroids
+
+
+def _hover(rows: pd.DataFrame, names: pd.Series, indicator: pd.Series) -> list[str]:
+    out = []
+    for r in rows.itertuples():
+        lines = [f"<b>{names.get(r.iso3, r.iso3)}</b>", format_value(r.value, indicator)]
+        if getattr(r, "status", None):
+            lines.append(f"Category: {r.status}")
+        lines += [f"Year of data: {int(r.year)}", f"Nature: {nature_text(r.nature)}"]
+        out.append("<br>".join(lines))
+    return out
+
+
+def _flat(colour: str) -> list:
+    return [[0, colour], [1, colour]]
+
+
+def _areas(fig: go.Figure, rows: pd.DataFrame, text: list[str], *, fill, line, width, name,
+           group, showlegend=True, symbol="circle", theme: Theme, z=None, scale=None) -> None:
+    """One choropleth for drawn shapes plus a point layer for small areas of the same rows."""
+    drawn, centroids = map_areas()
+    rows = rows.assign(_text=text)
+    shapes = rows[rows["iso3"].isin(drawn)]
+    choro = dict(locations=shapes["iso3"], locationmode="ISO-3", text=shapes["_text"],
+                 hovertemplate="%{text}<extra></extra>", name=name, legendgroup=group,
+                 showlegend=showlegend, marker={"line": {"color": line, "width": width}})
+    if scale is None:
+        choro.update(z=[1] * len(shapes), colorscale=_flat(fill), showscale=False)
+    else:
+        choro.update(z=shapes["value"], **scale)
+    fig.add_trace(go.Choropleth(**choro))
+    if showlegend and shapes.empty and scale is None:
+        # An empty choropleth drops out of the legend; keep every category visible in the key.
+        fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name=name,
+                                    legendgroup=group, hoverinfo="skip", marker={
+                                        "symbol": "square", "size": 12, "color": fill,
+                                        "line": {"color": line, "width": 1}}))
+    points = rows[rows["iso3"].isin(list(centroids))]
+    if points.empty:
+        return
+    lon, lat = zip(*(centroids[i] for i in points["iso3"]))
+    marker = {"size": theme.marker_size, "symbol": symbol,
+              "line": {"color": line if scale is None else theme.text_color, "width": 1}}
+    if symbol.endswith("-open"):  # open symbols are drawn in marker.color
+        marker.update(color=line, size=theme.marker_size + 2 * width)
+    elif scale is None:
+        marker["color"] = fill
+    else:
+        marker.update(color=points["value"], colorscale=scale["colorscale"], showscale=False,
+                      reversescale=scale["reversescale"], cmin=scale["zmin"], cmax=scale["zmax"])
+    fig.add_trace(go.Scattergeo(lon=lon, lat=lat, text=points["_text"], mode="markers",
+                                hovertemplate="%{text}<extra></extra>", marker=marker,
+                                name=name, legendgroup=group, showlegend=False))
+
+
+def _geo(theme: Theme, region: str | None) -> dict:
+    geo = dict(projection={"type": "natural earth"}, showframe=False, showcoastlines=False,
+               showland=True, landcolor=theme.outside_land, showcountries=True,
+               countrycolor=theme.country_line, showocean=False, showlakes=False,
+               bgcolor=theme.background, fitbounds=False, resolution=110, scope="world",
+               lataxis={"range": list(WORLD_LAT)})
+    if region in REGION_VIEWS:
+        lon, lat, rot = REGION_VIEWS[region]
+        geo.update(lonaxis={"range": list(lon)}, lataxis={"range": list(lat)},
+                   projection={"type": "natural earth", "rotation": {"lon": rot}})
+    return geo
+
+
+def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame, *,
+             theme: Theme | str = "light", region: str | None = None,
+             highlight: Iterable[str] = (), year_label: str = "Latest available",
+             title: str | None = None, subtitle: str | None = None,
+             source: str | None = None) -> go.Figure:
+    """Choropleth of ``values`` (iso3, value, year, nature, status) over the filtered ``countries``.
+
+    Status indicators get one trace per category (worst first) in the theme's ordinal
+    colours; others one trace on a sequential scale whose colourbar states unit and
+    direction. Filtered countries without a value form a separate "No data" trace.
+    ``highlight`` ISO3 codes get a thick spotlight outline. Never returns a blank chart.
+    """
+    theme = get_theme(theme)
+    title = title or str(indicator["label"])
+    subtitle = subtitle if subtitle is not None else year_label
+    if countries.empty:
+        return empty_figure(NO_MATCH, theme, title=title, subtitle=subtitle)
+    names = countries["name"]
+    rows = values[values["iso3"].isin(countries.index) & values["value"].notna()]
+    rows = rows.drop_duplicates("iso3", keep="last")
+    if "status" not in rows:
+        rows = rows.assign(status=None)
+    fig = go.Figure()
+    width = theme.line_width
+    if has_status(indicator):
+        for style in theme.status_styles(status_labels(indicator)):
+            part = rows[rows["status"] == style["label"]]
+            _areas(fig, part, _hover(part, names, indicator), fill=style["color"],
+                   line=theme.country_line, width=width, theme=theme, symbol=style["marker"],
+                   name=f"{style['symbol']} {style['label']} ({len(part)})", group=style["label"])
+    elif not rows.empty:
+        colorscale, reverse = theme.colorscale(indicator["direction"])
+        unit = str(indicator.get("unit") or "")
+        scale = dict(colorscale=colorscale, reversescale=reverse, zmin=float(rows["value"].min()),
+                     zmax=float(rows["value"].max()), showscale=True, colorbar={
+                         "title": {"text": f"{unit}<br>({direction_text(indicator['direction'])})",
+                                   "side": "right"},
+                         "len": 0.75, "thickness": 16, "outlinewidth": 0})
+        _areas(fig, rows, _hover(rows, names, indicator), fill=None, line=theme.country_line,
+               width=width, theme=theme, scale=scale, showlegend=False,
+               name=f"Value ({len(rows)})", group="value")
+    missing = countries.index.difference(rows["iso3"])
+    gaps = pd.DataFrame({"iso3": missing})
+    gap_text = [f"<b>{names.get(i, i)}</b><br>No data ({year_label})" for i in missing]
+    _areas(fig, gaps, gap_text, fill=theme.no_data_fill, line=theme.no_data_line,
+           width=max(1.0, width * 1.5), theme=theme, symbol="circle-open",
+           name=f"No data ({len(missing)})", group="no-data")
+    spot = [i for i in highlight if i in countries.index]
+    if spot:
+        _areas(fig, pd.DataFrame({"iso3": spot}), [""] * len(spot), fill=theme.transparent,
+               line=theme.highlight, width=theme.highlight_width, theme=theme,
+               symbol="circle-open", name="Highlighted", group="highlight", showlegend=False)
+        fig.data[-1].hoverinfo = "skip"
+    _note_undrawn(fig, rows, names, theme)
+    fig.update_layout(geo=_geo(theme, region), dragmode=False)
+    return apply_layout(fig, theme, title=title, subtitle=subtitle,
+                        source=source or default_source(indicator), axis_space=False)
+
+
+def _note_undrawn(fig: go.Figure, rows: pd.DataFrame, names: pd.Series, theme: Theme) -> None:
+    """Name reporting areas with neither a shape nor a centroid, so their data is not hidden."""
+    drawn, centroids = map_areas()
+    lost = [names.get(i, i) for i in rows["iso3"] if i not in drawn and i not in centroids]
+    if lost:
+        fig.add_annotation(text="Not drawn at this scale: " + ", ".join(sorted(lost)),
+                           x=1, xref="paper", xanchor="right", y=0, yref="paper",
+                           yanchor="bottom", showarrow=False, name="undrawn",
+                           font={"size": max(10, theme.font_size - 3),
+                                 "color": theme.muted_text_color})

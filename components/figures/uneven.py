@@ -1,0 +1,189 @@
+"""How uneven implementation is: status shares by region, and value spreads by region."""
+from __future__ import annotations
+
+import zlib
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.theme import Theme, apply_layout, get_theme, wrap_text
+from data.queries import group_medians, status_shares
+from data.status import ORDINAL_CATEGORIES, STATUS_RULES
+
+from .empty import NO_MATCH, empty_figure
+from .format import (default_source, direction_text, format_value, nature_text, numeric_target,
+                     target_text)
+
+WORLD = "World"
+
+
+def status_shares_with_world(values: pd.DataFrame, countries: pd.DataFrame,
+                             by: str = "region") -> pd.DataFrame:
+    """:func:`data.queries.status_shares` per region plus a ``World`` group, over ``countries`` only."""
+    rows = values[values["iso3"].isin(countries.index)]
+    regional = status_shares(rows, countries, by)
+    world = status_shares(rows, countries, by="__constant_world__")  # unknown column -> "World"
+    return pd.concat([regional, world], ignore_index=True)
+
+
+def _category_order(statuses: set) -> list[str]:
+    ordinal = list(ORDINAL_CATEGORIES.values())
+    if statuses <= set(ordinal):
+        return ordinal
+    for rule in STATUS_RULES.values():
+        bands = [label for _, label in reversed(rule["bands"])]
+        if statuses <= set(bands):
+            return bands
+    return sorted(statuses)
+
+
+def _group_labels(shares: pd.DataFrame, groups: list[str]) -> list[str]:
+    """"Africa (n=18)"; a range of n when panels differ; World in bold."""
+    labels = []
+    for g in groups:
+        ns = sorted(set(shares.loc[shares["group"] == g, "reporting"].astype(int)))
+        n = f"n={ns[0]}" if len(ns) == 1 else f"n={ns[0]}–{ns[-1]}"
+        labels.append(f"<b>{g} ({n})</b>" if g == WORLD else f"{g} ({n})")
+    return labels
+
+
+def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *,
+                       theme: Theme | str = "light", year_label: str = "Latest available",
+                       title: str | None = None, subtitle: str | None = None,
+                       source: str | None = None) -> go.Figure:
+    """100% stacked bars of status shares per region (rows) and World, one panel per indicator.
+
+    ``shares``: indicator_id, group, status, count, reporting, share (see
+    :func:`status_shares_with_world`). Each segment prints its share, so it reads without colour.
+    """
+    theme = get_theme(theme)
+    title = title or "Share of reporting countries in each category"
+    subtitle = subtitle if subtitle is not None else year_label
+    if shares.empty:
+        return empty_figure(NO_MATCH, theme, title=title, subtitle=subtitle)
+    ids = [i for i in indicator_labels if i in set(shares["indicator_id"])]
+    ids += sorted(set(shares["indicator_id"]) - set(ids))
+    regions = sorted(g for g in shares["group"].unique() if g != WORLD)
+    groups = ([WORLD] if WORLD in set(shares["group"]) else []) + regions
+    ylabels = dict(zip(groups, _group_labels(shares, groups)))
+    styles = theme.status_styles(_category_order(set(shares["status"])))
+    panel_width = (theme.export_width - 260) / len(ids)
+    titles = ["<br>".join(wrap_text(indicator_labels.get(i, i), theme.font_size, panel_width, 3))
+              for i in ids]
+    fig = make_subplots(rows=1, cols=len(ids), shared_yaxes=True, subplot_titles=titles,
+                        horizontal_spacing=0.015 if len(ids) > 1 else 0)
+    for col, ind in enumerate(ids, start=1):
+        part = shares[shares["indicator_id"] == ind].set_index(["group", "status"])
+        for style in styles:
+            cells = [part.loc[(g, style["label"])] if (g, style["label"]) in part.index else None
+                     for g in groups]
+            x = [0.0 if c is None else float(c["share"]) for c in cells]
+            counts = [0 if c is None else int(c["count"]) for c in cells]
+            n = [int(part.loc[g, "reporting"].iloc[0]) if g in part.index.get_level_values(0) else 0
+                 for g in groups]
+            fig.add_trace(go.Bar(
+                x=x, y=[ylabels[g] for g in groups], orientation="h",
+                name=f"{style['symbol']} {style['label']}", legendgroup=style["label"],
+                showlegend=col == 1, marker={"color": style["color"],
+                                             "line": {"color": theme.background, "width": 1}},
+                text=[f"{v:.0f}%" if v > 0 else "" for v in x], textposition="inside",
+                insidetextanchor="middle", textangle=0,
+                textfont={"color": style["text_color"], "size": theme.font_size},
+                customdata=list(zip(counts, n)),
+                hovertemplate=(f"<b>%{{y}}</b><br>{style['label']}: %{{customdata[0]}} of "
+                               "%{customdata[1]} reporting countries (%{x:.1f}%)<extra></extra>"),
+            ), row=1, col=col)
+        ticks = [0, 25, 50, 75, 100] if len(ids) == 1 else [50]
+        fig.update_xaxes(range=[0, 100], tickvals=ticks, ticktext=[f"{t}%" for t in ticks],
+                         showgrid=True,
+                         gridcolor=theme.grid_color, zeroline=False, row=1, col=col)
+    fig.update_yaxes(categoryorder="array", categoryarray=[ylabels[g] for g in groups],
+                     autorange="reversed", ticksuffix=" ")
+    fig.update_layout(barmode="stack", bargap=0.25)
+    fig.update_annotations(font={"size": theme.font_size, "color": theme.text_color})
+    apply_layout(fig, theme, title=title, subtitle=subtitle,
+                 source=source or "Source: UN Global SDG Indicators Database (indicator 10.7.2).")
+    _make_room_for_panel_titles(fig, theme, titles)
+    return fig
+
+
+def _make_room_for_panel_titles(fig: go.Figure, theme: Theme, titles: list[str]) -> None:
+    """Lower the plot area so panel titles sit below the legend instead of on top of it."""
+    lines = max((t.count("<br>") + 1 for t in titles if t), default=0)
+    if len(titles) < 2 or not lines:
+        return
+    margin = fig.layout.margin
+    plot_h = theme.export_height - margin.t - margin.b
+    top = 1 - (lines * theme.font_size * 1.3 + 6) / plot_h
+    fig.update_yaxes(domain=[0, top])
+    for ann in fig.layout.annotations[: len(titles)]:
+        ann.update(y=top, yanchor="bottom")
+
+
+def _jitter(iso3: str) -> float:
+    """Deterministic offset in [-0.28, 0.28] from the country code (same on every render)."""
+    return (zlib.crc32(iso3.encode()) % 1000) / 1000 * 0.56 - 0.28
+
+
+def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd.DataFrame | None,
+                      indicator: pd.Series, *, theme: Theme | str = "light",
+                      year_label: str = "Latest available", title: str | None = None,
+                      subtitle: str | None = None, source: str | None = None) -> go.Figure:
+    """Per-region strip of country values with region medians, world median and official target."""
+    theme = get_theme(theme)
+    title = title or str(indicator["label"])
+    subtitle = subtitle if subtitle is not None else year_label
+    rows = values[values["iso3"].isin(countries.index) & values["value"].notna()]
+    rows = rows.drop_duplicates("iso3", keep="last")
+    rows = rows.assign(region=rows["iso3"].map(countries["region"]))
+    rows = rows[rows["region"].fillna("") != ""]
+    if rows.empty:
+        return empty_figure(NO_MATCH if countries.empty else "No values for these filters",
+                            theme, title=title, subtitle=subtitle)
+    iid = indicator["indicator_id"]
+    if medians is None or medians.empty:
+        medians = group_medians(rows.assign(indicator_id=iid), countries)
+    med = medians[medians["indicator_id"] == iid].set_index("group")
+    regions = sorted(rows["region"].unique())
+    fig = go.Figure()
+    for pos, region in enumerate(regions):
+        part = rows[rows["region"] == region]
+        text = [f"<b>{countries.at[r.iso3, 'name']}</b><br>{format_value(r.value, indicator)}"
+                f"<br>Year of data: {int(r.year)}<br>Nature: {nature_text(r.nature)}"
+                for r in part.itertuples()]
+        fig.add_trace(go.Scatter(
+            x=part["value"], y=[pos + _jitter(i) for i in part["iso3"]], mode="markers",
+            name=region, showlegend=False, text=text, hovertemplate="%{text}<extra></extra>",
+            marker={"color": theme.region_color(region), "size": theme.marker_size, "opacity": 0.85,
+                    "line": {"color": theme.background, "width": 1}}))
+    present = [r for r in regions if r in med.index]
+    fig.add_trace(go.Scatter(
+        x=[med.at[r, "median"] for r in present], y=[regions.index(r) for r in present],
+        mode="markers", name="Region median", hovertemplate="%{text}<extra></extra>",
+        text=[f"{r} median: {format_value(med.at[r, 'median'], indicator)}" for r in present],
+        marker={"symbol": "line-ns", "size": theme.marker_size * 4,
+                "line": {"color": theme.text_color, "width": 4}, "color": theme.text_color}))
+    span = [-0.5, len(regions) - 0.5]
+    if "World" in med.index:
+        world = format_value(med.at["World", "median"], indicator)
+        _vline(fig, med.at["World", "median"], span, theme, "dash", f"World median: {world}")
+    target = numeric_target(indicator)
+    if target is not None:
+        _vline(fig, target, span, theme, "dot", f"Official target: {target_text(indicator)}")
+    counts = rows["region"].value_counts()
+    unit = str(indicator.get("unit") or "")
+    fig.update_yaxes(tickvals=list(range(len(regions))), showgrid=False,
+                     ticktext=[f"{r} (n={counts[r]})" for r in regions], zeroline=False,
+                     ticksuffix=" ", range=[len(regions) - 0.5, -0.5])
+    fig.update_xaxes(title={"text": f"{unit} ({direction_text(indicator['direction'])})"},
+                     gridcolor=theme.grid_color, zeroline=False)
+    return apply_layout(fig, theme, title=title, subtitle=subtitle,
+                        source=source or default_source(indicator))
+
+
+def _vline(fig: go.Figure, x: float, span: list[float], theme: Theme, dash: str,
+           label: str) -> None:
+    """A full-height reference line that names itself in the legend (no colliding labels)."""
+    fig.add_trace(go.Scatter(x=[x, x], y=span, mode="lines", name=label, hoverinfo="name",
+                             line={"color": theme.reference_line, "width": 2, "dash": dash}))

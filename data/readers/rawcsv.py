@@ -29,6 +29,11 @@ def read_table(path: Path) -> tuple[list[str], pd.DataFrame, list[Problem]]:
         return [], pd.DataFrame(), [Problem(name, "UTF-8 encoding", detail, line=line)]
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip() for h in next(reader)]
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    if repeated:  # a repeated column makes every cell of it ambiguous
+        return header, pd.DataFrame(), [Problem(name, "unique column names",
+                                                f"column \"{c}\" appears more than once", 1, c)
+                                        for c in repeated]
     records, lines, problems = [], [], []
     for record in reader:
         if not any(cell.strip() for cell in record):

@@ -136,7 +136,7 @@ def get_theme(name: str | Theme = "light") -> Theme:
 
 def wrap_text(text: str, size: int, width: int, max_lines: int = 3) -> list[str]:
     """Split ``text`` into at most ``max_lines`` lines that fit ``width`` px at font ``size``."""
-    per_line = max(20, int(width / (0.55 * size)))
+    per_line = max(8, int(width / (0.55 * size)))
     lines: list[str] = []
     for word in text.split():
         if lines and len(lines[-1]) + 1 + len(word) <= per_line:

@@ -68,8 +68,9 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
     groups = ([WORLD] if WORLD in set(shares["group"]) else []) + regions
     ylabels = dict(zip(groups, _group_labels(shares, groups)))
     styles = theme.status_styles(_category_order(set(shares["status"])))
-    panel_width = (theme.export_width - 260) / len(ids)
-    titles = ["<br>".join(wrap_text(indicator_labels.get(i, i), theme.font_size, panel_width, 3))
+    panel_width = (theme.export_width - 300) / len(ids)
+    panel_font = theme.font_size if len(ids) < 4 else max(11, round(theme.font_size * 0.75))
+    titles = ["<br>".join(wrap_text(indicator_labels.get(i, i), panel_font, panel_width, 3))
               for i in ids]
     fig = make_subplots(rows=1, cols=len(ids), shared_yaxes=True, subplot_titles=titles,
                         horizontal_spacing=0.015 if len(ids) > 1 else 0)
@@ -101,7 +102,7 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
     fig.update_yaxes(categoryorder="array", categoryarray=[ylabels[g] for g in groups],
                      autorange="reversed", ticksuffix=" ")
     fig.update_layout(barmode="stack", bargap=0.25)
-    fig.update_annotations(font={"size": theme.font_size, "color": theme.text_color})
+    fig.update_annotations(font={"size": panel_font, "color": theme.text_color})
     apply_layout(fig, theme, title=title, subtitle=subtitle,
                  source=source or "Source: UN Global SDG Indicators Database (indicator 10.7.2).")
     _make_room_for_panel_titles(fig, theme, titles)
@@ -111,11 +112,12 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
 def _make_room_for_panel_titles(fig: go.Figure, theme: Theme, titles: list[str]) -> None:
     """Lower the plot area so panel titles sit below the legend instead of on top of it."""
     lines = max((t.count("<br>") + 1 for t in titles if t), default=0)
+    size = fig.layout.annotations[0].font.size if fig.layout.annotations else theme.font_size
     if len(titles) < 2 or not lines:
         return
     margin = fig.layout.margin
     plot_h = theme.export_height - margin.t - margin.b
-    top = 1 - (lines * theme.font_size * 1.3 + 6) / plot_h
+    top = 1 - (lines * size * 1.3 + 6) / plot_h
     fig.update_yaxes(domain=[0, top])
     for ann in fig.layout.annotations[: len(titles)]:
         ann.update(y=top, yanchor="bottom")

@@ -14,7 +14,11 @@ from dash import html
 from data.labels import ORDINAL_SHORT, format_value, is_missing, short_label
 from data.status import ORDINAL_CATEGORIES
 
+from .static_html import static_block
+
 SORTS = ("region", "name", "status")
+#: Above this many cells, "auto" rendering ships static HTML (about 2.5 s of Dash rendering).
+STATIC_ABOVE_CELLS = 1500
 EMPTY_TEXT = "No countries match these filters. Reset filters to see all countries."
 NO_REGION = "No M49 region"
 _ORDINAL_LABELS = set(ORDINAL_CATEGORIES.values())
@@ -157,13 +161,18 @@ def empty_matrix() -> html.Div:
 
 def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives: pd.DataFrame, *,
                       sort: str = "region", link_for: Callable[[str], str] | None = None,
-                      caption: str | None = None):
+                      caption: str | None = None, render: str = "auto"):
     """An accessible ``html.Table`` of status per country (rows) and indicator (columns).
 
     Columns are grouped under their primary GCM objective; each row header and each cell
     links to the country profile (``link_for(iso3)`` gives the href). With ``sort="region"``
     each region is its own ``<tbody>`` with a row-group header. Returns the empty state
     when ``matrix`` has no rows.
+
+    ``render``: ``"tree"`` returns the ``html.Table`` component tree; ``"html"`` the same
+    markup as one static block (see :mod:`components.static_html`: the browser renders a
+    12,000-component tree ten times slower); ``"auto"`` picks ``"html"`` above
+    ``STATIC_ABOVE_CELLS`` cells.
     """
     if matrix.empty:
         return empty_matrix()
@@ -185,8 +194,11 @@ def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives
         bodies = [html.Tbody([rows[i] for i in order])]
     else:
         bodies = _region_bodies(matrix, order, rows, len(columns) + 1)
-    return html.Table([html.Caption(caption), _header(columns, indicators, objectives), *bodies],
-                      className=f"matrix-table matrix-sort-{sort}")
+    table = html.Table([html.Caption(caption), _header(columns, indicators, objectives), *bodies],
+                       className=f"matrix-table matrix-sort-{sort}")
+    if render == "html" or (render == "auto" and len(matrix) > STATIC_ABOVE_CELLS):
+        return static_block(table, "matrix-static")
+    return table
 
 
 def _region_bodies(matrix: pd.DataFrame, order: list[str], rows: dict, span: int) -> list[html.Tbody]:
@@ -196,7 +208,8 @@ def _region_bodies(matrix: pd.DataFrame, order: list[str], rows: dict, span: int
     for iso3 in order + [None]:
         region = None if iso3 is None else (region_of[iso3] or NO_REGION)
         if region != current and members:
-            head = html.Tr(html.Th(f"{current} ({len(members)})", colSpan=span, scope="rowgroup",
+            # the span, not the wide cell, is sticky so the name stays visible when scrolled sideways
+            head = html.Tr(html.Th(html.Span(f"{current} ({len(members)})"), colSpan=span, scope="rowgroup",
                                    className="matrix-region"), className="matrix-region-row")
             bodies.append(html.Tbody([head, *members], className="matrix-region-body"))
             members = []

@@ -5,7 +5,10 @@ import pandas as pd
 import pytest
 from dash import html
 
-from components.matrix_table import (EMPTY_TEXT, make_matrix_table, sort_matrix_rows)
+from dash import dcc
+
+from components.matrix_table import EMPTY_TEXT, make_matrix_table, sort_matrix_rows
+from components.static_html import to_html
 from data import queries
 from data.load import load_dataset
 from data.status import ORDINAL_CATEGORIES
@@ -42,7 +45,7 @@ def _row_headers(table):
 
 @pytest.fixture(scope="module")
 def table(d, matrix):
-    return make_matrix_table(matrix, d.indicators, d.objectives, sort="name",
+    return make_matrix_table(matrix, d.indicators, d.objectives, sort="name", render="tree",
                              link_for=lambda iso3: f"?view=profile&country={iso3}")
 
 
@@ -89,7 +92,7 @@ def test_links_point_at_profile(table, d):
 def test_aria_label_names_country_indicator_year(d, matrix):
     row = matrix[(matrix["indicator_id"] == "sdg10_7_2_pd1") & matrix["value"].notna()].iloc[0]
     one = matrix[matrix["iso3"] == row["iso3"]]
-    table = make_matrix_table(one, d.indicators, d.objectives)
+    table = make_matrix_table(one, d.indicators, d.objectives, render="tree")
     labels = [c.children.to_plotly_json()["props"]["aria-label"] for c in _cells(table)]
     assert f"{row['name']}, Migrant rights, 2021: {row['status']}" in labels
 
@@ -127,14 +130,14 @@ def test_unknown_sort_falls_back_to_region(matrix):
 
 
 def test_region_sort_has_rowgroup_headers(d, matrix):
-    table = make_matrix_table(matrix, d.indicators, d.objectives)
+    table = make_matrix_table(matrix, d.indicators, d.objectives, render="tree")
     bodies = [c for c in table.children if isinstance(c, html.Tbody)]
     regions = {r for r in d.countries["region"] if r}
     assert len(bodies) == len(regions) + int((d.countries["region"] == "").any())
     first = bodies[0].children[0].children
     assert first.scope == "rowgroup"
     n_africa = int((d.countries["region"] == "Africa").sum())
-    assert first.children == f"Africa ({n_africa})"
+    assert first.children.children == f"Africa ({n_africa})"
 
 
 def test_empty_matrix_gives_empty_state(d, matrix):
@@ -142,3 +145,20 @@ def test_empty_matrix_gives_empty_state(d, matrix):
     assert not isinstance(out, html.Table)
     assert EMPTY_TEXT in str(out)
     assert sort_matrix_rows(matrix.iloc[0:0], "status") == []
+
+
+def test_large_matrix_ships_as_static_html_with_same_markup(d, matrix):
+    fast = make_matrix_table(matrix, d.indicators, d.objectives)
+    assert isinstance(fast, dcc.Markdown) and fast.dangerously_allow_html
+    tree = make_matrix_table(matrix, d.indicators, d.objectives, render="tree")
+    assert fast.children == to_html(tree)
+    assert fast.children.count("<td ") == len(matrix)
+    assert 'scope="row"' in fast.children and 'aria-label="' in fast.children
+    small = matrix[matrix["iso3"].isin(matrix["iso3"].unique()[:3])]
+    assert isinstance(make_matrix_table(small, d.indicators, d.objectives), html.Table)
+
+
+def test_static_html_escapes_data(d, matrix):
+    one = matrix[matrix["iso3"] == matrix["iso3"].iloc[0]].assign(name='<script>alert("x")</script>')
+    text = make_matrix_table(one, d.indicators, d.objectives, render="html").children
+    assert "<script>" not in text and "&lt;script&gt;" in text

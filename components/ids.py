@@ -1,10 +1,12 @@
 """Every component id in one place, so layout, callbacks and tests agree."""
 
 URL = "url"
+PAGE = "page"
 NOTICE = "link-notice"
 CONTENT = "view-content"
 VIEW_TABS = "view-tabs"
 COPY_LINK = "copy-link"
+COPY_STATUS = "copy-link-status"
 RESET = "reset-filters"
 SUMMARY = "view-summary"
 
@@ -25,6 +27,7 @@ UNEVEN_MODE = "uneven-mode"
 MAP_GRAPH = "map-graph"
 UNEVEN_GRAPH = "uneven-graph"
 MATRIX = "matrix-table"
+MATRIX_DONE = "matrix-loaded"
 PROFILE = "country-profile"
 
 #: Filter controls in the order the sync callback lists them (and FilterState field they feed).

@@ -1,0 +1,56 @@
+"""The page shell: skip link, landmarks, view tabs, filters and the content area."""
+from __future__ import annotations
+
+from dash import dcc, html
+
+from data.model import Dataset
+from data.vocabulary import Vocabulary
+
+from . import ids
+from .controls import filter_panel, matrix_controls, uneven_controls
+
+VIEW_LABELS = {"map": "World map", "matrix": "Implementation matrix", "uneven": "How uneven",
+               "profile": "Country profile"}
+
+
+def build_layout(dataset: Dataset, vocab: Vocabulary) -> html.Div:
+    """The whole page; control values are filled from the URL by the sync callback."""
+    vintage = dataset.sources.loc["sdg_global_database", "vintage"].split(" (")[0]
+    return html.Div(id=ids.PAGE, className="page theme-light", children=[
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.MATRIX_DONE),  # dummy output of the matrix loader
+        html.A("Skip to content", href="#main", className="skip-link"),
+        html.Header(className="banner", role="banner", children=[
+            html.Div([html.H1("GCM Progress Dashboard"),
+                      html.P("How countries implement the Global Compact for Migration, "
+                             "across countries and its 23 objectives.", className="tagline")]),
+            html.Div(className="banner-actions", children=[
+                html.Span(f"Data: SDG Global Database, {vintage}", className="vintage"),
+                html.Button("Copy link", id=ids.COPY_LINK, type="button", className="button",
+                            title="Copy a link that restores exactly this view"),
+                html.Span(id=ids.COPY_STATUS, role="status", className="copy-status"),
+            ]),
+        ]),
+        html.Nav(className="view-nav", **{"aria-label": "Views"}, children=[
+            dcc.RadioItems(id=ids.VIEW_TABS, className="tabs", inline=True,
+                           options=[{"label": v, "value": k} for k, v in VIEW_LABELS.items()]),
+        ]),
+        html.Div(id=ids.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
+        html.Div(className="workspace", children=[
+            html.Aside(filter_panel(vocab, dataset.indicators, dataset.objectives, dataset.principles,
+                                    dataset.countries), className="sidebar"),
+            html.Main(id="main", tabIndex="-1", className="content", children=[
+                html.Div(matrix_controls(), id="matrix-options", hidden=True),
+                html.Div(uneven_controls(), id="uneven-options", hidden=True),
+                # Not dcc.Loading: wrapping large trees in it slows the Dash renderer many times over.
+                # Dash marks updating components with data-dash-is-loading, which app.css styles.
+                html.Div(id=ids.CONTENT, className="view-content", **{"aria-busy": "false"}),
+            ]),
+        ]),
+        html.Footer(className="footer", children=[
+            html.P(["Data: United Nations Global SDG Indicators Database (CC BY 4.0 via open-numbers) and "
+                    "GCM reference tables; see ", html.A("methodology and sources", href="?view=methodology"),
+                    ". The mapping of indicators to GCM objectives is editorial. Missing values are shown as "
+                    "missing, never estimated."]),
+        ]),
+    ])

@@ -1,0 +1,87 @@
+"""Composition root of the GCM Progress Dashboard.
+
+``create_app(settings)`` builds the Flask server, binds the cache, loads and validates the data,
+sets the layout and registers callbacks. ``server`` (for ``gunicorn dashboard:server``) is created
+on first access, so importing this module stays cheap. ``python dashboard.py`` runs a local server.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import dash
+from flask import Flask, Response, jsonify, request
+
+from components import callbacks
+from components.layout import build_layout
+from components.url_state import FilterState, decode, encode
+from components.views import MATRIX_FRAGMENT, matrix_html, render_view
+from webapp.cache import FigureCache, make_cache
+from webapp.datastore import DataStore
+from webapp.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("gcm")
+
+
+def create_app(settings: Settings | None = None) -> dash.Dash:
+    """Build the whole dashboard for ``settings`` (default: from the environment)."""
+    settings = settings or Settings.from_env()
+    server = Flask(__name__)
+    server.config["MAX_CONTENT_LENGTH"] = 1 * 1024 * 1024  # callback payloads are small
+    store = DataStore(settings.data_dir, settings.extra_data, settings.reload_seconds)
+    figure_cache = FigureCache(make_cache(server, settings))
+
+    app = dash.Dash(
+        __name__, server=server, title="GCM Progress Dashboard", assets_folder=str(HERE / "assets"),
+        serve_locally=True, compress=True, update_title=None,
+        suppress_callback_exceptions=False,
+        description="How countries implement the Global Compact for Migration",
+    )
+    app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
+    dataset, vocab = store.current()
+    app.layout = lambda: build_layout(*store.current())
+
+    def render_cached(state: FilterState, data):
+        key = f"view:{store.version}:{state.view}:{encode(state)}"
+        return figure_cache.get_or_build(key, lambda: render_view(state, data))
+
+    callbacks.register(app, store, render_cached)
+
+    @server.route("/" + MATRIX_FRAGMENT)
+    def matrix_fragment():
+        data, vocab = store.current()
+        state, _ = decode(request.query_string.decode("utf-8", "replace"), vocab)
+        key = f"matrix:{store.version}:{encode(state)}"
+        body = figure_cache.get_or_build(key, lambda: matrix_html(state, data))
+        return Response(body, mimetype="text/html")
+
+    @server.route("/health")
+    def health():
+        data, _ = store.current()
+        return jsonify(status="ok", data_version=store.version, observations=int(len(data.observations)),
+                       last_data_error=store.last_error or None)
+
+    app.gcm_store = store
+    app.gcm_cache = figure_cache
+    return app
+
+
+_APP: dash.Dash | None = None
+
+
+def __getattr__(name: str):
+    # PEP 562: build the app only when gunicorn (or a test) asks for ``server``.
+    global _APP
+    if name in ("server", "app"):
+        if _APP is None:
+            _APP = create_app()
+        return _APP.server if name == "server" else _APP
+    raise AttributeError(name)
+
+
+if __name__ == "__main__":
+    cfg = Settings.from_env()
+    logging.basicConfig(level=logging.INFO)
+    print(f"GCM Progress Dashboard on http://{cfg.host}:{cfg.port}/")
+    create_app(cfg).run(host=cfg.host, port=cfg.port, debug=False)

@@ -1,0 +1,48 @@
+"""Screenshot every view at 1280x720 with headless Debian Chromium into artifacts/screenshots/.
+
+Usage: python scripts/screenshots.py BASE_URL  (a running dashboard, e.g. from scripts/serve.sh)
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "artifacts" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWS = {
+    "map": "?",
+    "map-africa-birthreg": "?indicator=sdg16_9_1_birth_registration&region=Africa",
+    "map-remittance": "?indicator=sdg10_c_1_cost_to_receiving",
+    "matrix": "?view=matrix",
+    "matrix-status": "?view=matrix&sort=status&region=Africa",
+    "uneven": "?view=uneven&year=2021",
+    "uneven-all": "?view=uneven&uneven=all&year=2021",
+    "uneven-continuous": "?view=uneven&indicator=sdg10_c_1_cost_to_receiving",
+    "profile": "?view=profile&country=GHA",
+    "empty": "?view=map&region=Oceania&flag=lldc",
+    "notice": "?view=matrix&region=Atlantis&bogus=1",
+}
+
+
+def main(base: str, only: list[str]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        for name, query in VIEWS.items():
+            if only and name not in only:
+                continue
+            page.goto(base.rstrip("/") + "/" + query)
+            page.wait_for_selector("#view-content > *", timeout=30000)
+            page.wait_for_timeout(1500)  # let plotly finish drawing the geo layer
+            page.screenshot(path=str(OUT / f"{name}.png"))
+            print(OUT / f"{name}.png")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2:])

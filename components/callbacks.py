@@ -19,6 +19,11 @@ log = logging.getLogger("gcm.callbacks")
 CONTROL_IDS = [ids.VIEW_TABS] + [cid for cid, _ in ids.FILTER_CONTROLS]
 
 
+def page_class(state) -> str:
+    """CSS classes of the page root: theme, and presenter mode."""
+    return f"page theme-{state.theme}" + (" presenter" if state.presenter else "")
+
+
 def register(app: Dash, store, render_cached) -> None:
     """Attach every callback to ``app``; ``store`` serves data, ``render_cached`` renders views."""
 
@@ -27,8 +32,7 @@ def register(app: Dash, store, render_cached) -> None:
         [Output(cid, "value") for cid in CONTROL_IDS],
         Output(ids.YEAR, "options"),
         Output(ids.NOTICE, "children"),
-        Output("matrix-options", "hidden"),
-        Output("uneven-options", "hidden"),
+        [Output(panel, "hidden") for panel in ids.VIEW_PANELS.values()],
         Output(ids.PAGE, "className"),
         Input(ids.URL, "search"),
         [Input(cid, "value") for cid in CONTROL_IDS],
@@ -43,7 +47,7 @@ def register(app: Dash, store, render_cached) -> None:
             state = DEFAULT_STATE.with_changes(view=decode(search, vocab)[0].view)
             new_search = encode(state)
         elif trigger in CONTROL_IDS:
-            state, notices = state_from_controls(dict(zip(CONTROL_IDS, values)), vocab)
+            state, notices = state_from_controls(dict(zip(CONTROL_IDS, values)), vocab, search)
             if trigger == ids.COUNTRY and state.country:
                 state = state.with_changes(view="profile")
             new_search = encode(state)
@@ -56,8 +60,9 @@ def register(app: Dash, store, render_cached) -> None:
             # Leave the control the user is operating alone; only dependent ones change.
             control_values = [no_update if cid == trigger else v for cid, v in zip(CONTROL_IDS, control_values)]
         notice = [html.P(n) for n in notices] or None
+        panels_hidden = [state.view != view for view in ids.VIEW_PANELS]
         return (new_search, *control_values, year_options(vocab.years_for(state.indicator)), notice,
-                state.view != "matrix", state.view != "uneven", f"page theme-{state.theme}")
+                *panels_hidden, page_class(state))
 
     @app.callback(Output(ids.CONTENT, "children"), Input(ids.URL, "search"))
     def render(search):

@@ -30,6 +30,12 @@ MATRIX = "matrix-table"
 MATRIX_DONE = "matrix-loaded"
 PROFILE = "country-profile"
 
+#: Option panels shown only on their view: view name -> container id.
+VIEW_PANELS = {
+    "matrix": "matrix-options",
+    "uneven": "uneven-options",
+}
+
 #: Filter controls in the order the sync callback lists them (and FilterState field they feed).
 FILTER_CONTROLS = (
     (INDICATOR, "indicator"),

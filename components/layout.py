@@ -8,9 +8,8 @@ from data.vocabulary import Vocabulary
 
 from . import ids
 from .controls import filter_panel, matrix_controls, uneven_controls
+from .view_names import VIEW_LABELS
 
-VIEW_LABELS = {"map": "World map", "matrix": "Implementation matrix", "uneven": "How uneven",
-               "profile": "Country profile"}
 
 
 def build_layout(dataset: Dataset, vocab: Vocabulary) -> html.Div:

@@ -1,7 +1,7 @@
 """FilterState <-> control values. Pure; every control value is re-checked against the vocabulary."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from data.vocabulary import Vocabulary
 
@@ -9,6 +9,7 @@ from . import ids
 from .url_state import FilterState, decode
 
 _FIELD_OF = {ids.VIEW_TABS: "view", **{cid: name for cid, name in ids.FILTER_CONTROLS}}
+_BOOL_FIELDS = {"champion", "presenter"}
 
 
 def controls_from_state(state: FilterState) -> dict:
@@ -16,31 +17,43 @@ def controls_from_state(state: FilterState) -> dict:
     out = {}
     for cid, name in _FIELD_OF.items():
         value = getattr(state, name)
-        if name == "champion":
+        if name in _BOOL_FIELDS:
             value = ["yes"] if value else []
-        elif name == "country":
-            value = value or None
         elif isinstance(value, tuple):
             value = list(value)
+        elif value == "":
+            value = None
         out[cid] = value
     return out
 
 
-def state_from_controls(values: dict, vocab: Vocabulary) -> tuple[FilterState, list[str]]:
-    """Build a state from raw control values, validated exactly like a link (untrusted input)."""
-    pairs = []
+def _as_text(value) -> str | None:
+    """A control value as query text; None for 'not set'; anything odd becomes '' (rejected later)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value if isinstance(v, (str, int)) and not isinstance(v, bool))
+    if isinstance(value, (str, int)):
+        return str(value)
+    return ""
+
+
+def state_from_controls(values: dict, vocab: Vocabulary, base_query: str = "") -> tuple[FilterState, list[str]]:
+    """The state after the controls changed: ``base_query`` (the current link) overlaid with
+    the controls' values, validated exactly like a link (control values are untrusted input)."""
+    pairs = dict(parse_qsl((base_query or "").lstrip("?"), keep_blank_values=True))
     for cid, name in _FIELD_OF.items():
-        value = values.get(cid)
-        if name == "champion":
-            value = "1" if isinstance(value, list) and "yes" in value else ""
-        elif isinstance(value, (list, tuple)):
-            value = ",".join(str(v) for v in value if isinstance(v, (str, int)) and not isinstance(v, bool))
-        elif value is None:
+        if cid not in values:
             continue
-        elif not isinstance(value, (str, int)) or isinstance(value, bool):
-            value = ""
-        if str(value) == "" and name != "champion":
-            continue
-        pairs.append((name, str(value)))
-    state, notices = decode("?" + urlencode(pairs), vocab)
-    return state, notices
+        value = values[cid]
+        if name in _BOOL_FIELDS:
+            text = "1" if isinstance(value, list) and "yes" in value else ""
+        else:
+            text = _as_text(value)
+        if text in (None, ""):
+            pairs.pop(name, None)
+        else:
+            pairs[name] = text
+    return decode("?" + urlencode(pairs), vocab)

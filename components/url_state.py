@@ -11,9 +11,14 @@ from urllib.parse import parse_qsl, urlencode
 
 from data.vocabulary import FLAGS, Vocabulary
 
-VIEWS = ("map", "matrix", "uneven", "profile")
+from .view_names import VIEWS
+
 SORTS = ("region", "name", "status")
 THEMES = ("light", "dark", "projector")
+CORRIDOR_ROLES = ("sending", "receiving")
+POLICY_INDICATORS = ("sdg10_7_2_all", "sdg10_7_2_pd1", "sdg10_7_2_pd2", "sdg10_7_2_pd3",
+                     "sdg10_7_2_pd4", "sdg10_7_2_pd5", "sdg10_7_2_pd6")
+MAX_COMPARE = 6
 UNEVEN_MODES = ("indicator", "all")
 DEFAULT_INDICATOR = "sdg10_7_2_all"
 LATEST = "latest"
@@ -48,6 +53,12 @@ class FilterState:
     uneven: str = "indicator"
     theme: str = "light"
     highlight: tuple[str, ...] = ()
+    presenter: bool = False
+    compare: tuple[str, ...] = ()
+    policy: str = "sdg10_7_2_all"
+    outcome: str = "sdg10_c_1_cost_to_receiving"
+    since: str = ""
+    corridor_role: str = "sending"
 
     def with_changes(self, **changes) -> "FilterState":
         """A copy with ``changes`` applied."""
@@ -136,12 +147,28 @@ def _many(name: str, allowed_of, convert=str):
     return parse
 
 
-def _bool(value: str, vocab: Vocabulary):
-    if value.lower() in ("1", "true", "yes", "on"):
-        return True, None
-    if value.lower() in ("0", "false", "no", "off", ""):
-        return False, None
-    return None, f"“{_short(value)}” is not yes or no for the Champion filter; ignored."
+def _bool_of(name: str):
+    def parse(value: str, vocab: Vocabulary):
+        if value.lower() in ("1", "true", "yes", "on"):
+            return True, None
+        if value.lower() in ("0", "false", "no", "off", ""):
+            return False, None
+        return None, f"“{_short(value)}” is not yes or no for {name}; ignored."
+    return parse
+
+
+def _since(value: str, vocab: Vocabulary):
+    if value == "" or (value.isdigit() and int(value) in vocab.years):
+        return value, None
+    return None, f"“{_short(value)}” is not a year in the data for the time window; ignored."
+
+
+def _compare(value: str, vocab: Vocabulary):
+    countries, note = _many("country to compare", lambda v: v.countries)(value, vocab)
+    if len(countries) > MAX_COMPARE:
+        note = (note + " " if note else "") + f"At most {MAX_COMPARE} countries can be compared; kept the first {MAX_COMPARE}."
+        countries = countries[:MAX_COMPARE]
+    return countries, note
 
 
 def _year(value: str, vocab: Vocabulary):
@@ -168,7 +195,13 @@ _PARSERS = {
     "commission": _many("commission", lambda v: v.commissions),
     "income_group": _many("income group", lambda v: v.income_groups),
     "flag": _many("flag", lambda v: FLAGS),
-    "champion": _bool,
+    "champion": _bool_of("the Champion filter"),
+    "presenter": _bool_of("presenter mode"),
+    "compare": _compare,
+    "policy": _choice("policy measure", lambda v: POLICY_INDICATORS),
+    "outcome": _choice("outcome indicator", lambda v: v.indicators),
+    "since": _since,
+    "corridor_role": _choice("corridor role", lambda v: CORRIDOR_ROLES),
     "objective": _many("objective", lambda v: v.objectives, int),
     "principle": _many("principle", lambda v: v.principles, int),
     "country": _choice("country", lambda v: v.countries),

@@ -12,6 +12,7 @@ from data.model import Dataset
 from data.selection import ALL_10_7_2, Selection, select
 
 from . import ids
+from .analysis import RENDERERS as ANALYSIS_RENDERERS
 from .figures.empty import empty_figure
 from .figures.geo_config import graph_config
 from .figures.map import make_map
@@ -168,9 +169,15 @@ def render_profile(state: FilterState, dataset: Dataset) -> list:
     return [html.Div(make_country_profile(state.country, dataset, year=state.year), id=ids.PROFILE)]
 
 
-RENDERERS = {"map": render_map, "uneven": render_uneven, "matrix": render_matrix, "profile": render_profile}
+def render_not_ready(state: FilterState, dataset: Dataset) -> list:
+    """Placeholder for a view that is listed but not built yet."""
+    return [_empty("This view is not available yet.", state.theme)]
+
+
+RENDERERS = {"map": render_map, "uneven": render_uneven, "matrix": render_matrix, "profile": render_profile,
+             **ANALYSIS_RENDERERS}
 
 
 def render_view(state: FilterState, dataset: Dataset) -> list:
     """The children of the content area for ``state``."""
-    return RENDERERS.get(state.view, render_map)(state, dataset)
+    return RENDERERS.get(state.view, render_not_ready)(state, dataset)

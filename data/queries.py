@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
-from .status import status_of, status_rank
+from .status import status_labels, status_of
 
 LATEST = "latest"
 FLAG_COLUMNS = ("ldc", "lldc", "sids")
@@ -85,9 +86,28 @@ def values_for(observations: pd.DataFrame, indicator_ids: Iterable[str] | None,
 def with_status(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``values`` with ``status`` and ``status_rank`` columns (None where no status)."""
     out = values.copy()
-    rows = [indicators.loc[i] for i in out["indicator_id"]]
-    out["status"] = [status_of(ind, v) for ind, v in zip(rows, out["value"])]
-    out["status_rank"] = [status_rank(ind, v) for ind, v in zip(rows, out["value"])]
+    status = np.full(len(out), None, dtype=object)
+    rank = np.full(len(out), None, dtype=object)
+    ids = out["indicator_id"].to_numpy(dtype=object)
+    numbers = out["value"].to_numpy(dtype=float)
+    # One pass per indicator over its distinct values instead of a catalogue lookup per row:
+    # status_of stays the single rule, evaluated once per (indicator, distinct value).
+    for indicator_id in pd.unique(ids):
+        row = indicators.loc[indicator_id]
+        labels = status_labels(row)
+        if not labels:
+            continue
+        rule = {"kind": row["kind"], "indicator_id": row["indicator_id"]}
+        where = np.flatnonzero(ids == indicator_id)
+        present = where[~np.isnan(numbers[where])]
+        distinct, inverse = np.unique(numbers[present], return_inverse=True)
+        found = [status_of(rule, float(v)) for v in distinct]
+        ranks = [None if label is None else labels.index(label) for label in found]
+        status[present] = np.array(found, dtype=object)[inverse]
+        rank[present] = np.array(ranks, dtype=object)[inverse]
+    # Lists, not arrays, so pandas infers exactly the dtypes it always did.
+    out["status"] = status.tolist()
+    out["status_rank"] = rank.tolist()
     return out
 
 

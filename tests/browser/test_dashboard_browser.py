@@ -1,0 +1,111 @@
+"""The dashboard in real headless Chromium against real gunicorn (2 workers)."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VIEWS = {
+    "map": "?",
+    "matrix": "?view=matrix",
+    "uneven": "?view=uneven&year=2021",
+    "uneven-continuous": "?view=uneven&indicator=sdg10_c_1_cost_to_receiving",
+    "profile": "?view=profile&country=GHA",
+}
+
+
+def _open(probe, base_url, query):
+    probe.page.goto(base_url + "/" + query)
+    probe.page.wait_for_selector("#view-summary, #country-profile, .empty-state")
+
+
+def _query(page) -> dict:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_page_loads_without_console_errors_and_stays_on_its_origin(probe, base_url):
+    _open(probe, base_url, "?")
+    probe.page.wait_for_selector(".js-plotly-plot .choroplethlayer path, .js-plotly-plot .geolayer path")
+    probe.page.wait_for_timeout(500)
+    assert probe.console_errors == []
+    assert probe.foreign_requests() == []
+    assert any(r.endswith("/assets/world_110m.json") for r in probe.requests)
+
+
+def test_map_draws_countries_offline(probe, base_url):
+    _open(probe, base_url, "?year=2021")
+    paths = probe.page.locator(".js-plotly-plot .choroplethlayer path")
+    paths.first.wait_for()
+    assert paths.count() > 100  # countries are drawn from the local topojson
+    legend = probe.page.locator(".js-plotly-plot .legend").text_content()
+    for label in ("Requires further progress", "Partially meets", "Meets", "Fully meets", "No data"):
+        assert label in legend
+
+
+def test_changing_a_filter_updates_map_matrix_and_url(probe, base_url):
+    page = probe.page
+    _open(probe, base_url, "?year=2021")
+    before = page.locator("#view-summary").inner_text()
+    page.locator(f"#filter-region").click()
+    page.keyboard.type("Africa")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('region=Africa')")
+    page.wait_for_function(
+        "(before) => { const s = document.querySelector('#view-summary'); return s && s.innerText !== before; }",
+        arg=before)
+    assert "of 57 countries" in page.locator("#view-summary").inner_text()
+    page.get_by_label("Matrix").check()
+    page.wait_for_selector("#matrix-table .matrix-table")
+    rows = page.locator("#matrix-table tbody tr th a")
+    names = rows.all_inner_texts()
+    assert "Ghana" in names and "France" not in names
+    assert _query(page)["view"] == ["matrix"] and _query(page)["region"] == ["Africa"]
+    assert probe.console_errors == []
+
+
+def test_clicking_a_matrix_cell_opens_the_profile(probe, base_url):
+    page = probe.page
+    _open(probe, base_url, "?view=matrix&region=Africa")
+    page.wait_for_selector("#matrix-table .matrix-table")
+    page.locator("#matrix-table a[href*='country=GHA']").first.click()
+    page.wait_for_selector("#country-profile h2, #country-profile h1")
+    assert "Ghana" in page.locator("#country-profile").inner_text()
+    assert _query(page)["country"] == ["GHA"] and _query(page)["view"] == ["profile"]
+    page.go_back()
+    page.wait_for_selector("#matrix-table .matrix-table")
+    assert _query(page)["view"] == ["matrix"]
+
+
+def test_reloading_a_shared_link_restores_the_same_state(probe, base_url):
+    page = probe.page
+    link = "?view=uneven&indicator=sdg10_7_2_pd6&year=2021&region=Asia&income_group=High%20income"
+    _open(probe, base_url, link)
+    summary = page.locator("#view-summary").inner_text()
+    page.reload()
+    page.wait_for_selector("#view-summary")
+    assert page.locator("#view-summary").inner_text() == summary
+    assert page.locator("#filter-indicator").inner_text().strip().startswith("Migration policies: safe")
+    assert "Asia" in page.locator("#filter-region").inner_text()
+    assert page.get_by_label("How uneven").is_checked()
+
+
+def test_old_or_broken_link_shows_a_notice(probe, base_url):
+    _open(probe, base_url, "?tab=heatmap&region=Atlantis&yr=1800")
+    notice = probe.page.locator("#link-notice").inner_text()
+    assert "Atlantis" in notice and "1800" in notice
+    assert probe.page.get_by_label("Matrix").is_checked()
+
+
+@pytest.mark.parametrize("name, query", VIEWS.items())
+def test_every_view_at_1280x720_for_screenshots(probe, base_url, name, query):
+    _open(probe, base_url, query)
+    if "matrix" in query:
+        probe.page.wait_for_selector("#matrix-table .matrix-table")
+    probe.page.wait_for_timeout(800)
+    path = probe.screenshot(f"view-{name}")
+    assert path.stat().st_size > 10_000
+    assert probe.foreign_requests() == []
+    assert probe.console_errors == []

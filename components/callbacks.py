@@ -11,17 +11,13 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from . import ids
 from .controls import year_options
-from .state_controls import controls_from_state, state_from_controls
+from .presentation import page_class
+from .state_controls import controls_from_state, keep_indicator_in_scope, state_from_controls
 from .url_state import DEFAULT_STATE, decode, encode
 
 log = logging.getLogger("gcm.callbacks")
 
 CONTROL_IDS = [ids.VIEW_TABS] + [cid for cid, _ in ids.FILTER_CONTROLS]
-
-
-def page_class(state) -> str:
-    """CSS classes of the page root: theme, and presenter mode."""
-    return f"page theme-{state.theme}" + (" presenter" if state.presenter else "")
 
 
 def register(app: Dash, store, render_cached) -> None:
@@ -39,7 +35,7 @@ def register(app: Dash, store, render_cached) -> None:
         Input(ids.RESET, "n_clicks"),
     )
     def sync(search, *values_and_reset):
-        _, vocab = store.current()
+        dataset, vocab = store.current()
         values = values_and_reset[:-1]
         trigger = ctx.triggered_id
         notices: list[str] = []
@@ -50,6 +46,9 @@ def register(app: Dash, store, render_cached) -> None:
             state, notices = state_from_controls(dict(zip(CONTROL_IDS, values)), vocab, search)
             if trigger == ids.COUNTRY and state.country:
                 state = state.with_changes(view="profile")
+            if trigger in (ids.OBJECTIVE, ids.PRINCIPLE):
+                state, moved = keep_indicator_in_scope(state, dataset.indicators, vocab)
+                notices += [moved] if moved else []
             new_search = encode(state)
         else:
             state, notices = decode(search, vocab)

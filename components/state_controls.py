@@ -57,3 +57,18 @@ def state_from_controls(values: dict, vocab: Vocabulary, base_query: str = "") -
         else:
             pairs[name] = text
     return decode("?" + urlencode(pairs), vocab)
+
+
+def keep_indicator_in_scope(state: FilterState, indicators, vocab: Vocabulary) -> tuple[FilterState, str | None]:
+    """If objective/principle filters exclude the chosen indicator, switch to the first one they
+    keep (in objective order) and say so; the year falls back to latest if the new one lacks it."""
+    from data.queries import indicators_for, ordered_indicators
+    in_scope = ordered_indicators(indicators_for(indicators, state.objective, state.principle))
+    if in_scope.empty or state.indicator in in_scope.index:
+        return state, None
+    chosen = in_scope.index[0]
+    year = state.year if state.year == "latest" or int(state.year) in vocab.years_for(chosen) else "latest"
+    label = indicators.loc[chosen, "label"]
+    return (state.with_changes(indicator=chosen, year=year),
+            f"The indicator changed to “{label}” because the chosen one is not tagged with those "
+            "objectives or principles.")

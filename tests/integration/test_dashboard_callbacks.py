@@ -102,12 +102,11 @@ def test_link_with_junk_restores_defaults_with_visible_notice(dash_client):
 
 
 def test_control_change_writes_the_url(dash_client):
-    response = _sync(dash_client, "?view=matrix&theme=dark", changed=f"{ids.REGION}.value",
+    response = _sync(dash_client, "?view=matrix", changed=f"{ids.REGION}.value",
                      **{ids.VIEW_TABS: "matrix", ids.REGION: ["Asia"], ids.INDICATOR: "sdg10_7_2_all",
                         ids.YEAR: "latest", ids.SORT: "status"})
     query = parse_qs(response[ids.URL]["search"].lstrip("?"))
     assert query["region"] == ["Asia"] and query["view"] == ["matrix"] and query["sort"] == ["status"]
-    assert query["theme"] == ["dark"]  # state not held by a control survives
 
 
 def test_crafted_control_values_are_refused(dash_client):
@@ -144,3 +143,13 @@ def test_year_options_follow_the_indicator(dash_client, search, vocab):
 def test_health_endpoint(app):
     body = app.server.test_client().get("/health").get_json()
     assert body["status"] == "ok" and body["observations"] > 19000
+
+
+def test_objective_filter_moves_indicator_into_scope(dash_client):
+    response = _sync(dash_client, "?indicator=sdg10_7_2_all&year=2019", changed=f"{ids.OBJECTIVE}.value",
+                     **{ids.OBJECTIVE: [20], ids.INDICATOR: "sdg10_7_2_all", ids.YEAR: "2019"})
+    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    assert query["objective"] == ["20"]
+    assert query["indicator"][0] in {"sdg10_7_2_pd4", "sdg10_c_1_cost_to_receiving", "sdg10_c_1_cost_from_sending",
+                                     "sdg17_3_2_remittances_gdp"}
+    assert "indicator changed" in json.dumps(response[ids.NOTICE]["children"])

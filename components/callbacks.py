@@ -11,13 +11,17 @@ from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from . import ids
 from .controls import year_options
-from .presentation import page_class
 from .state_controls import controls_from_state, keep_indicator_in_scope, state_from_controls
 from .url_state import DEFAULT_STATE, decode, encode
 
 log = logging.getLogger("gcm.callbacks")
 
 CONTROL_IDS = [ids.VIEW_TABS] + [cid for cid, _ in ids.FILTER_CONTROLS]
+
+
+def page_class(state) -> str:
+    """CSS classes of the page root: theme, and presenter mode."""
+    return f"page theme-{state.theme}" + (" presenter" if state.presenter else "")
 
 
 def register(app: Dash, store, render_cached) -> None:

@@ -74,6 +74,11 @@ def fingerprint(folder: Path) -> str:
 def load_dataset(folder: Path | str = DEFAULT_FOLDER) -> Dataset:
     """Read every shipped file in ``folder`` and return the canonical :class:`Dataset`."""
     folder = Path(folder)
+    from .shipped_checks import check_shipped_files  # imports data.readers, which imports this module
+    problems = check_shipped_files(folder)
+    if problems:
+        from .validation import ValidationFailed  # pandera import is slow; only pay it on failure
+        raise ValidationFailed(problems, what=f"the data files in {folder}")
     indicators = load_indicators(folder)
     observations = select_observations(_series_rows(folder), indicators)
     return Dataset(

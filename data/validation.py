@@ -34,9 +34,9 @@ _RULES = {  # pandera check name -> (rule shown to users, canonical column, deta
 class ValidationFailed(Exception):
     """Raised with the full list of problems when any user file is rejected."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], what: str = "user data"):
         self.problems = list(problems)
-        super().__init__(f"{len(self.problems)} problem(s) in user data:\n"
+        super().__init__(f"{len(self.problems)} problem(s) in {what}:\n"
                          + "\n".join(p.message for p in self.problems))
 
 

@@ -29,13 +29,23 @@ class DataStore:
         self._loader = loader or _default_loader
         self._lock = threading.Lock()
         self._checked_at = 0.0
-        self._stamp = self._current_stamp()
-        self._dataset = self._loader(self._folder, self._extra)
-        self._vocab = build_vocabulary(self._dataset)
+        self._stamp = self._current_stamp()  # files behind the data being served
+        self._seen = self._stamp  # files last looked at (may be a rejected update)
+        try:
+            dataset = self._loader(self._folder, self._extra)
+            # one attribute, swapped in one assignment: readers never see new data with old vocab
+            self._served = (dataset, build_vocabulary(dataset))
+        except Exception as exc:  # noqa: BLE001 - re-raised with a readable report
+            report = failure_report(exc)
+            log.error("The dashboard cannot start: its data was rejected.\n%s", report)
+            raise DataLoadError(report) from exc
         self.last_error: str = ""
 
     def _current_stamp(self) -> str:
-        stamp = fingerprint(self._folder)
+        try:
+            stamp = fingerprint(self._folder)
+        except OSError as exc:  # a file vanished while being listed (mid-replace): look again later
+            return f"unreadable:{exc.errno}"
         for path in self._extra:
             try:
                 stat = path.stat()
@@ -54,31 +64,47 @@ class DataStore:
         now = time.monotonic()
         if now - self._checked_at >= self._reload_seconds:
             self._maybe_reload(now)
-        return self._dataset, self._vocab
+        return self._served
 
     def _maybe_reload(self, now: float) -> None:
         with self._lock:
             self._checked_at = now
             stamp = self._current_stamp()
-            if stamp == self._stamp:
+            if stamp == self._seen:
                 return
+            self._seen = stamp  # don't retry the same broken files every request
             try:
                 dataset = self._loader(self._folder, self._extra)
                 vocab = build_vocabulary(dataset)
-            except Exception as exc:  # any failure must leave the last good data in place
-                self.last_error = str(exc)
-                self._stamp = stamp  # don't retry the same broken files every request
+            except Exception as exc:  # noqa: BLE001 - any failure must leave the last good data in place
+                report = failure_report(exc)
+                # /health is public: say that an update failed, never which files or why.
+                self.last_error = "the last data update was rejected; see the server log"
                 log.error("Data update rejected; still serving data version %s.\n%s",
-                          self._dataset.version, exc)
+                          self._served[0].version, report)
                 return
-            self._dataset, self._vocab, self._stamp = dataset, vocab, stamp
+            self._served, self._stamp = (dataset, vocab), stamp
             self.last_error = ""
             log.info("Data updated to version %s", dataset.version)
+
+
+class DataLoadError(RuntimeError):
+    """The data could not be loaded at start-up; the message is the full report."""
+
+
+def failure_report(exc: Exception) -> str:
+    """The full, readable report for a failed load: every validation problem, or the error itself."""
+    problems = getattr(exc, "problems", None)
+    if problems:
+        head = str(exc).splitlines()[0]
+        return head + "\n" + "\n".join(f"  - {p.message}" for p in problems)
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _default_loader(folder: Path, extra: tuple[Path, ...]) -> Dataset:
     dataset = load_dataset(folder)
     if extra:
-        from data.validation import load_user_files  # written alongside the readers
-        dataset = load_user_files(list(extra), dataset)
+        from data.merge import load_user_files
+        from data.readers import Reference
+        dataset = load_user_files(list(extra), dataset, Reference.from_dataset(dataset, folder))
     return dataset

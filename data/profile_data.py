@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import queries
+from .dataset_index import index_of
 from .labels import format_value, is_missing, nature_text, short_label
 from .model import Dataset
 
@@ -65,16 +66,22 @@ def classification_items(iso3: str, dataset: Dataset) -> list[tuple[str, str]]:
 
 
 def _values(dataset: Dataset, year) -> pd.DataFrame:
-    return queries.with_status(queries.values_for(dataset.observations, None, year), dataset.indicators)
+    # Every country's values for ``year``: the same for every profile, so built once per dataset.
+    return index_of(dataset).memo(("profile_values", str(year)), lambda: queries.with_status(
+        queries.values_for(dataset.observations, None, year), dataset.indicators))
+
+
+def _medians(dataset: Dataset, year) -> pd.DataFrame:
+    return index_of(dataset).memo(("profile_medians", str(year)), lambda: queries.group_medians(
+        _values(dataset, year), dataset.countries).set_index(["indicator_id", "group"]))
 
 
 def _change_text(dataset: Dataset, iso3: str, indicator_id: str) -> str:
     """The 2019 -> 2021 change of one ordinal series, or why it cannot be shown."""
-    change = queries.round_change(dataset.observations, indicator_id, *ROUNDS, iso3s=[iso3])
+    own = index_of(dataset).observations_of_country(iso3)
+    change = queries.round_change(own, indicator_id, *ROUNDS, iso3s=[iso3])
     if change.empty:
-        rows = dataset.observations[(dataset.observations["iso3"] == iso3)
-                                    & (dataset.observations["indicator_id"] == indicator_id)
-                                    & dataset.observations["year"].isin(ROUNDS)]
+        rows = own[(own["indicator_id"] == indicator_id) & own["year"].isin(ROUNDS)]
         if rows.empty:
             return "not reported in either round"
         return f"only one round reported ({int(rows['year'].iloc[0])})"
@@ -90,9 +97,11 @@ def profile_rows(iso3: str, dataset: Dataset, year="latest") -> pd.DataFrame:
     selection (``"latest"`` = each country's latest year), via :func:`data.queries.group_medians`.
     """
     values = _values(dataset, year)
-    medians = queries.group_medians(values, dataset.countries).set_index(["indicator_id", "group"])
+    medians = _medians(dataset, year)
     region = dataset.countries.loc[iso3, "region"] if iso3 in dataset.countries.index else ""
-    mine = values[values["iso3"] == iso3].set_index("indicator_id")
+    positions = index_of(dataset).memo(("profile_rows_of", str(year)),
+                                       lambda: values.groupby("iso3", sort=False).indices)
+    mine = values.iloc[positions.get(iso3, [])].set_index("indicator_id")
     rows = []
     for ind_id, ind in queries.ordered_indicators(dataset.indicators).iterrows():
         have = ind_id in mine.index
@@ -134,4 +143,4 @@ def median_text(rows: pd.Series, which: str, indicators: pd.DataFrame) -> str:
 
 def has_any_data(iso3: str, dataset: Dataset) -> bool:
     """True if ``iso3`` has at least one observation in the dataset."""
-    return bool((dataset.observations["iso3"] == iso3).any())
+    return iso3 in index_of(dataset).reporting

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import queries as q
+from .dataset_index import index_of
 from .model import Dataset
 
 ALL_10_7_2 = ("sdg10_7_2_all", "sdg10_7_2_pd1", "sdg10_7_2_pd2", "sdg10_7_2_pd3",
@@ -34,11 +35,13 @@ def select(dataset: Dataset, *, year: str = q.LATEST, indicator_ids=None, region
                                    commissions=commission, income_groups=income_group, flags=flag,
                                    champion_only=champion)
     # Areas that are not UN members and never report would only add empty rows.
-    reporting = set(dataset.observations["iso3"])
-    countries = countries[countries["un_member"] | countries.index.isin(reporting)]
+    index = index_of(dataset)
+    countries = countries[countries["un_member"] | countries.index.isin(index.reporting)]
     indicators = q.indicators_for(dataset.indicators, objective, principle)
     if indicator_ids is not None:
         indicators = indicators[indicators.index.isin(list(indicator_ids))]
-    values = q.values_for(dataset.observations, list(indicators.index), year, list(countries.index))
+    chosen = list(indicators.index)
+    # Only the chosen indicators' rows are scanned (same rows, same order as a full scan).
+    values = q.values_for(index.observations_for(chosen), chosen, year, list(countries.index))
     values = q.with_status(values, dataset.indicators)
     return Selection(countries=countries, indicators=indicators, values=values, year=year)

@@ -1,0 +1,76 @@
+"""Per-dataset lookup structures, built once per loaded :class:`Dataset` and then only read.
+
+A Dataset is immutable, so anything derived from it alone (which rows belong to an indicator or
+a country, every country's latest values with their status) can be computed on first use and
+reused by every later request. Without this, each callback scanned all observations: fine for
+the shipped 19k rows, ~0.5 s per view at 100x. Entries live as long as their Dataset does
+(weak reference), so a data reload starts with a fresh index.
+"""
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .model import Dataset
+
+_INDEXES: dict[int, tuple[weakref.ref, "DatasetIndex"]] = {}
+_LOCK = threading.Lock()
+
+
+class DatasetIndex:
+    """Row positions by indicator and by country, the reporting countries, and a memo."""
+
+    def __init__(self, dataset: Dataset):
+        obs = dataset.observations
+        self._observations = obs
+        self.reporting = frozenset(obs["iso3"].unique())
+        self._by_indicator = obs.groupby("indicator_id", sort=False).indices
+        self._by_iso3 = obs.groupby("iso3", sort=False).indices
+        self._memo: dict = {}
+        self._lock = threading.Lock()
+
+    def _rows(self, positions: list[np.ndarray]) -> pd.DataFrame:
+        if not positions:
+            return self._observations.iloc[0:0]
+        # Sorted positions keep the original row order (and index), so results match a full scan.
+        return self._observations.iloc[np.sort(np.concatenate(positions))]
+
+    def observations_for(self, indicator_ids: Iterable[str] | None) -> pd.DataFrame:
+        """The observation rows of ``indicator_ids`` (all rows for None), in original order."""
+        if indicator_ids is None:
+            return self._observations
+        return self._rows([self._by_indicator[i] for i in dict.fromkeys(indicator_ids)
+                           if i in self._by_indicator])
+
+    def observations_of_country(self, iso3: str) -> pd.DataFrame:
+        """The observation rows of one country, in original order."""
+        return self._rows([self._by_iso3[iso3]] if iso3 in self._by_iso3 else [])
+
+    def memo(self, key, build):
+        """``build()`` once per key for this dataset; the result must be treated as read-only."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        value = build()
+        with self._lock:
+            return self._memo.setdefault(key, value)
+
+
+def index_of(dataset: Dataset) -> DatasetIndex:
+    """The :class:`DatasetIndex` of ``dataset``, built on first use."""
+    key = id(dataset)
+    entry = _INDEXES.get(key)
+    if entry is not None and entry[0]() is dataset:
+        return entry[1]
+    with _LOCK:
+        entry = _INDEXES.get(key)
+        if entry is not None and entry[0]() is dataset:
+            return entry[1]
+        index = DatasetIndex(dataset)
+        _INDEXES[key] = (weakref.ref(dataset, lambda _ref, k=key: _INDEXES.pop(k, None)), index)
+        return index

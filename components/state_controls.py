@@ -43,7 +43,8 @@ def _as_text(value) -> str | None:
 def state_from_controls(values: dict, vocab: Vocabulary, base_query: str = "") -> tuple[FilterState, list[str]]:
     """The state after the controls changed: ``base_query`` (the current link) overlaid with
     the controls' values, validated exactly like a link (control values are untrusted input)."""
-    pairs = dict(parse_qsl((base_query or "").lstrip("?"), keep_blank_values=True))
+    query = base_query if isinstance(base_query, str) else ""  # browser input: could be anything
+    pairs = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True))
     for cid, name in _FIELD_OF.items():
         if cid not in values:
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from . import queries as q
@@ -28,6 +29,25 @@ class Selection:
         return "latest available year" if self.year == q.LATEST else str(self.year)
 
 
+def _latest_table(dataset: Dataset):
+    latest = q.latest_values(dataset.observations)
+    return latest, latest.groupby("indicator_id", sort=False).indices
+
+
+def _values(index, dataset: Dataset, chosen: list, year, iso3s: list) -> pd.DataFrame:
+    """q.values_for over the whole dataset, answered from per-dataset structures.
+
+    The latest value per (indicator, country) does not depend on which other countries are
+    selected, so it is computed once per dataset and then only sliced (same rows, same order).
+    """
+    if year != q.LATEST:
+        return q.values_for(index.observations_for(chosen), chosen, year, iso3s)
+    latest, by_indicator = index.memo(("latest_values",), lambda: _latest_table(dataset))
+    positions = [by_indicator[i] for i in dict.fromkeys(chosen) if i in by_indicator]
+    rows = latest.iloc[np.sort(np.concatenate(positions))] if positions else latest.iloc[0:0]
+    return rows[rows["iso3"].isin(iso3s)].reset_index(drop=True)
+
+
 def select(dataset: Dataset, *, year: str = q.LATEST, indicator_ids=None, region=(), subregion=(),
            commission=(), income_group=(), flag=(), champion=False, objective=(), principle=()) -> Selection:
     """Apply every filter; ``indicator_ids=None`` keeps all indicators that pass objective/principle."""
@@ -41,7 +61,6 @@ def select(dataset: Dataset, *, year: str = q.LATEST, indicator_ids=None, region
     if indicator_ids is not None:
         indicators = indicators[indicators.index.isin(list(indicator_ids))]
     chosen = list(indicators.index)
-    # Only the chosen indicators' rows are scanned (same rows, same order as a full scan).
-    values = q.values_for(index.observations_for(chosen), chosen, year, list(countries.index))
+    values = _values(index, dataset, chosen, year, list(countries.index))
     values = q.with_status(values, dataset.indicators)
     return Selection(countries=countries, indicators=indicators, values=values, year=year)

@@ -34,15 +34,24 @@ def map_areas() -> tuple[frozenset, dict]:
     return frozenset(raw["drawn_110m"]), centroids
 
 
-def _hover(rows: pd.DataFrame, names: pd.Series, indicator: pd.Series) -> list[str]:
+def _hover(rows: pd.DataFrame, names, indicator: pd.Series) -> list[str]:
+    # Plain dicts and column arrays: Series lookups per row cost ~10 us each (0.25 s at 100x data).
+    names = _as_dict(names)
+    spec = {"kind": indicator["kind"], "unit": indicator.get("unit")}
+    statuses = rows["status"] if "status" in rows else [None] * len(rows)
     out = []
-    for r in rows.itertuples():
-        lines = [f"<b>{names.get(r.iso3, r.iso3)}</b>", format_value(r.value, indicator)]
-        if getattr(r, "status", None):
-            lines.append(f"Category: {r.status}")
-        lines += [f"Year of data: {int(r.year)}", f"Nature: {nature_text(r.nature)}"]
+    for iso3, value, status, year, nature in zip(rows["iso3"], rows["value"], statuses,
+                                                 rows["year"], rows["nature"]):
+        lines = [f"<b>{names.get(iso3, iso3)}</b>", format_value(value, spec)]
+        if status and not (isinstance(status, float) and status != status):
+            lines.append(f"Category: {status}")
+        lines += [f"Year of data: {int(year)}", f"Nature: {nature_text(nature)}"]
         out.append("<br>".join(lines))
     return out
+
+
+def _as_dict(names) -> dict:
+    return names if isinstance(names, dict) else dict(zip(names.index, names))
 
 
 def _flat(colour: str) -> list:
@@ -117,7 +126,7 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
     subtitle = subtitle if subtitle is not None else year_label
     if countries.empty:
         return empty_figure(NO_MATCH, theme, title=title, subtitle=subtitle)
-    names = countries["name"]
+    names = _as_dict(countries["name"])
     rows = values[values["iso3"].isin(countries.index) & values["value"].notna()]
     rows = rows.drop_duplicates("iso3", keep="last")
     if "status" not in rows:
@@ -153,13 +162,25 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
                line=theme.highlight, width=theme.highlight_width, theme=theme,
                symbol="circle-open", name="Highlighted", group="highlight", showlegend=False)
         fig.data[-1].hoverinfo = "skip"
+        _mute_others(fig, spot, names, theme)
     _note_undrawn(fig, rows, names, theme)
     fig.update_layout(geo=_geo(theme, region), dragmode=False)
     return apply_layout(fig, theme, title=title, subtitle=subtitle,
                         source=source or default_source(indicator), axis_space=False)
 
 
-def _note_undrawn(fig: go.Figure, rows: pd.DataFrame, names: pd.Series, theme: Theme) -> None:
+def _mute_others(fig: go.Figure, spot: list[str], names: dict, theme: Theme) -> None:
+    """Fade every other area and write the spotlit countries' names on the map (not colour alone)."""
+    for trace in fig.data:
+        if trace.legendgroup != "highlight":
+            trace.marker.opacity = 0.35
+    fig.add_trace(go.Scattergeo(
+        locations=spot, locationmode="ISO-3", mode="text", text=[f"<b>{names.get(i, i)}</b>" for i in spot],
+        textposition="top center", hoverinfo="skip", showlegend=False, name="Spotlight names",
+        textfont={"color": theme.text_color, "size": theme.font_size}))
+
+
+def _note_undrawn(fig: go.Figure, rows: pd.DataFrame, names: dict, theme: Theme) -> None:
     """Name reporting areas with neither a shape nor a centroid, so their data is not hidden."""
     drawn, centroids = map_areas()
     lost = [names.get(i, i) for i in rows["iso3"] if i not in drawn and i not in centroids]

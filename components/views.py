@@ -18,6 +18,7 @@ from .figures.geo_config import graph_config
 from .figures.map import make_map
 from .figures.uneven import make_distribution, make_status_shares, status_shares_with_world
 from .matrix_table import make_matrix_table
+from .presentation import display_theme
 from .profile import make_country_profile
 from .static_html import to_html
 from .url_state import FilterState, encode
@@ -65,12 +66,25 @@ def source_line(indicator_ids, dataset: Dataset) -> html.P:
         html.A("How this is computed", href=METHODOLOGY_HREF)])
 
 
+#: The chart export buttons (assets/slides.js): label -> data-export value.
+EXPORTS = {"PNG 1920×1080": "png-slide", "SVG 1920×1080": "svg-slide", "PNG screen size": "png-screen"}
+
+
 def _graph(graph_id: str, figure, alt_text: str, filename: str) -> html.Figure:
-    return html.Figure(className="chart", children=[
+    """A chart with its text alternative (aria-describedby, shown on demand and as speaker
+    notes in presenter mode) and export buttons that draw title and source into the image."""
+    alt_id = f"{graph_id}-description"
+    return html.Figure(className="chart", **{"aria-describedby": alt_id}, children=[
+        html.Div(className="chart-exports", role="group", **{"aria-label": "Download this chart"},
+                 children=[html.Button(label, type="button", className="button export-button",
+                                       **{"data-export": kind, "data-graph": graph_id,
+                                          "data-filename": filename})
+                           for label, kind in EXPORTS.items()]),
         dcc.Graph(id=graph_id, figure=figure, config=graph_config(filename),
                   responsive=True, className="chart-graph"),
         html.Figcaption(className="chart-alt", children=[
-            html.Details([html.Summary("Describe this chart"), html.P(alt_text)])]),
+            html.Details([html.Summary("Describe this chart"),
+                          html.P(alt_text, id=alt_id, className="chart-description")])]),
     ])
 
 
@@ -91,7 +105,7 @@ def render_map(state: FilterState, dataset: Dataset) -> list:
         return [_empty("The chosen indicator is not tagged with the selected objectives or principles. "
                        "Pick another indicator or clear those filters.", state.theme)]
     region = state.region[0] if len(state.region) == 1 else None
-    figure = make_map(sel.values, indicator, sel.countries, theme=state.theme, region=region,
+    figure = make_map(sel.values, indicator, sel.countries, theme=display_theme(state), region=region,
                       highlight=state.highlight, year_label=sel.year_label,
                       title=f"{indicator['label']} · {sel.year_label}",
                       subtitle=filters_in_words(state, dataset), source=_source_text([state.indicator], dataset))
@@ -114,19 +128,32 @@ def render_uneven(state: FilterState, dataset: Dataset) -> list:
         both = status_shares_with_world(sel.values, sel.countries)
         world = both[both["group"] == "World"]
         labels = {i: dataset.indicators.loc[i, "label"] for i in sel.indicators.index}
-        figure = make_status_shares(both, labels, theme=state.theme, year_label=sel.year_label,
+        figure = make_status_shares(both, labels, theme=display_theme(state), year_label=sel.year_label,
                                     subtitle=filters_in_words(state, dataset),
                                     source=_source_text(list(sel.indicators.index), dataset))
         sentences = [summaries.share_sentence(world, dataset.indicators.loc[i], state.year)
                      for i in sel.indicators.index]
     else:
         medians = q.group_medians(sel.values, sel.countries, "region")
-        figure = make_distribution(sel.values, sel.countries, medians, first, theme=state.theme)
+        figure = make_distribution(sel.values, sel.countries, medians, first, theme=display_theme(state),
+                                   year_label=sel.year_label, title=f"{first['label']} · {sel.year_label}",
+                                   subtitle=filters_in_words(state, dataset),
+                                   source=_source_text([first.name], dataset), highlight=state.highlight)
         sentences = [summaries.distribution_sentence(sel.values, medians, first, state.year)]
     text = " ".join(sentences)
     return [html.P(text, className="summary", id=ids.SUMMARY),
             _graph(ids.UNEVEN_GRAPH, figure, text, "gcm-how-uneven"),
             source_line(list(sel.indicators.index), dataset)]
+
+
+def _matrix_counts(sel: Selection) -> tuple[int, int]:
+    """(cells with a value, all cells) of the matrix, without building its grid when possible."""
+    pairs = sel.values[["iso3", "indicator_id"]]
+    if not pairs.duplicated().any():
+        # At most one value per cell (always true for loaded data): the counts follow directly.
+        return int(sel.values["value"].notna().sum()), len(sel.countries) * len(sel.indicators)
+    matrix = q.implementation_matrix(sel.values, sel.indicators, sel.countries)
+    return int(matrix["value"].notna().sum()), len(matrix)
 
 
 def render_matrix(state: FilterState, dataset: Dataset) -> list:
@@ -136,10 +163,9 @@ def render_matrix(state: FilterState, dataset: Dataset) -> list:
         return [_empty("No countries match these filters.", state.theme)]
     if sel.indicators.empty:
         return [_empty("No indicator is tagged with the selected objectives and principles.", state.theme)]
-    matrix = q.implementation_matrix(sel.values, sel.indicators, sel.countries)
-    reported = int(matrix["value"].notna().sum())
+    reported, cells = _matrix_counts(sel)
     text = (f"{len(sel.countries)} countries × {len(sel.indicators)} indicators "
-            f"({sel.year_label}); {reported} of {len(matrix)} cells have data. "
+            f"({sel.year_label}); {reported} of {cells} cells have data. "
             "Select a country or a cell to open its profile.")
     # The table itself is fetched as static HTML (see matrix_html): thousands of cells as Dash
     # components would take the renderer tens of seconds.
@@ -161,7 +187,7 @@ def matrix_html(state: FilterState, dataset: Dataset) -> str:
         return encode(state.with_changes(view="profile", country=iso3)) or "?"
 
     return to_html(make_matrix_table(matrix, sel.indicators, dataset.objectives, sort=state.sort,
-                                     link_for=link_for, render="tree"))
+                                     link_for=link_for, render="tree", highlight=state.highlight))
 
 
 def render_profile(state: FilterState, dataset: Dataset) -> list:

@@ -13,6 +13,7 @@ import dash
 from flask import Flask, Response, jsonify, request
 
 from components import callbacks
+from components.deck import validate_deck
 from components.layout import build_layout
 from components.url_state import FilterState, decode, encode
 from components.views import MATRIX_FRAGMENT, matrix_html, render_view
@@ -20,6 +21,7 @@ from webapp.cache import FigureCache, make_cache
 from webapp.datastore import DataStore
 from webapp.settings import Settings
 
+from webapp import downloads
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("gcm")
 
@@ -48,6 +50,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     callbacks.register(app, store, render_cached)
 
+    downloads.register(server, store, figure_cache)
     @server.route("/" + MATRIX_FRAGMENT)
     def matrix_fragment():
         data, vocab = store.current()
@@ -55,6 +58,13 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         key = f"matrix:{store.version}:{encode(state)}"
         body = figure_cache.get_or_build(key, lambda: matrix_html(state, data))
         return Response(body, mimetype="text/html")
+
+    @server.route("/api/validate-deck", methods=["POST"])
+    def validate_deck_route():
+        # The browser keeps its current deck until this says the imported file is sound.
+        _, vocab = store.current()
+        slides, problems = validate_deck(request.get_json(silent=True), vocab)
+        return jsonify(ok=not problems, slides=slides, problems=problems)
 
     @server.route("/health")
     def health():

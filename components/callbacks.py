@@ -7,21 +7,17 @@ from __future__ import annotations
 
 import logging
 
-from dash import Dash, Input, Output, State, ctx, html, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
 
 from . import ids
 from .controls import year_options
+from .presentation import page_class
 from .state_controls import controls_from_state, keep_indicator_in_scope, state_from_controls
 from .url_state import DEFAULT_STATE, decode, encode
 
 log = logging.getLogger("gcm.callbacks")
 
 CONTROL_IDS = [ids.VIEW_TABS] + [cid for cid, _ in ids.FILTER_CONTROLS]
-
-
-def page_class(state) -> str:
-    """CSS classes of the page root: theme, and presenter mode."""
-    return f"page theme-{state.theme}" + (" presenter" if state.presenter else "")
 
 
 def register(app: Dash, store, render_cached) -> None:
@@ -47,7 +43,7 @@ def register(app: Dash, store, render_cached) -> None:
             state = DEFAULT_STATE.with_changes(view=decode(search, vocab)[0].view)
             new_search = encode(state)
         elif trigger in CONTROL_IDS:
-            state, notices = state_from_controls(dict(zip(CONTROL_IDS, values)), vocab, search)
+            state, notices = state_from_controls(dict(zip(CONTROL_IDS, values)), vocab, search, trigger)
             if trigger == ids.COUNTRY and state.country:
                 state = state.with_changes(view="profile")
             if trigger in (ids.OBJECTIVE, ids.PRINCIPLE):
@@ -109,4 +105,13 @@ def register(app: Dash, store, render_cached) -> None:
         }""",
         Output(ids.COPY_STATUS, "children"),
         Input(ids.COPY_LINK, "n_clicks"),
+    )
+
+    # Data-table downloads (assets/gcm_downloads.js): progress on the button while the file is made.
+    app.clientside_callback(
+        ClientsideFunction(namespace="gcm_downloads", function_name="download"),
+        Output(ids.DOWNLOAD_STATUS, "children"),
+        Input(ids.DOWNLOAD_DISPLAYED, "n_clicks"), Input(ids.DOWNLOAD_FULL, "n_clicks"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
     )

@@ -98,3 +98,96 @@ def uneven_controls() -> html.Div:
             {"label": "The chosen indicator", "value": "indicator"},
             {"label": "All seven 10.7.2 series side by side", "value": "all"}]),
     ])
+
+
+# Option panels of the analysis views. Each panel has its own controls; several may feed the
+# same FilterState field (see ids.FILTER_CONTROLS), so a panel never depends on another one.
+
+def _policy_dropdown(control_id: str, indicators: pd.DataFrame) -> html.Div:
+    from data.labels import short_label
+    from .url_state import POLICY_INDICATORS
+    options = [{"label": f"10.7.2 · {short_label(indicators.loc[i])}", "value": i}
+               for i in POLICY_INDICATORS if i in indicators.index]
+    return _labelled("Policy measure (SDG 10.7.2 domain)",
+                     dcc.Dropdown(id=control_id, options=options, clearable=False, searchable=False),
+                     control_id=control_id)
+
+
+def _countries_dropdown(control_id: str, label: str, countries: pd.DataFrame, iso3s, help_text=None) -> html.Div:
+    options = [{"label": countries.loc[i, "name"], "value": i}
+               for i in sorted(iso3s, key=lambda i: countries.loc[i, "name"])]
+    return _labelled(label, _dropdown(control_id, options, placeholder="Choose up to 6 countries"),
+                     help_text, control_id)
+
+
+def change_controls(indicators: pd.DataFrame, countries: pd.DataFrame, vocab: Vocabulary) -> html.Div:
+    """Policy series of the dumbbell; countries for the time series of a continuous indicator."""
+    return html.Div(className="view-controls analysis-controls", children=[
+        _policy_dropdown(ids.CHANGE_POLICY, indicators),
+        _countries_dropdown(ids.CHANGE_COMPARE, "Countries over time", countries, vocab.countries,
+                            "For a continuous indicator (sidebar); otherwise region medians are shown."),
+    ])
+
+
+def gap_controls(indicators: pd.DataFrame, objectives: pd.DataFrame, countries: pd.DataFrame,
+                 vocab: Vocabulary) -> html.Div:
+    """Policy measure, outcome indicator, start of the time window, countries to highlight."""
+    outcome_ids = [i for i in indicators.index if indicators.loc[i, "kind"] != "ordinal_1_4"]
+    options, pending = [], None
+    for opt in indicator_options(indicators.loc[outcome_ids], objectives):
+        if opt.get("disabled"):
+            pending = opt
+            continue
+        if pending is not None:
+            options.append(pending)
+            pending = None
+        options.append(opt)
+    since = [{"label": "Earliest available", "value": ""}] + [
+        {"label": str(y), "value": str(y)} for y in sorted(vocab.years, reverse=True)]
+    return html.Div(className="view-controls analysis-controls", children=[
+        _policy_dropdown(ids.GAP_POLICY, indicators),
+        _labelled("Outcome indicator", dcc.Dropdown(id=ids.GAP_OUTCOME, options=options, clearable=False),
+                  control_id=ids.GAP_OUTCOME),
+        _labelled("Values from", dcc.Dropdown(id=ids.GAP_SINCE, options=since, clearable=True,
+                                              placeholder="Earliest available", searchable=False),
+                  "…up to the sidebar year (or the latest).", ids.GAP_SINCE),
+        _countries_dropdown(ids.GAP_COMPARE, "Highlight countries", countries, vocab.countries),
+    ])
+
+
+def compare_controls(countries: pd.DataFrame, vocab: Vocabulary) -> html.Div:
+    """The 2-6 countries to compare."""
+    return html.Div(className="view-controls analysis-controls", children=[
+        _countries_dropdown(ids.COMPARE_COUNTRIES, "Countries to compare (2 to 6)", countries, vocab.countries),
+    ])
+
+
+def regions_controls(indicators: pd.DataFrame) -> html.Div:
+    """Policy domain of the regional charts."""
+    return html.Div(className="view-controls analysis-controls", children=[
+        _policy_dropdown(ids.REGIONS_POLICY, indicators)])
+
+
+def corridor_controls(countries: pd.DataFrame, iso3s) -> html.Div:
+    """Sending or receiving side, and the country (only countries that appear in a corridor)."""
+    options = [{"label": countries.loc[i, "name"] if i in countries.index else i, "value": i}
+               for i in sorted(iso3s, key=lambda i: countries.loc[i, "name"] if i in countries.index else i)]
+    return html.Div(className="view-controls analysis-controls", children=[
+        _labelled("The country is", dcc.RadioItems(id=ids.CORRIDOR_ROLE, inline=True, className="radio", options=[
+            {"label": "Sending money", "value": "sending"}, {"label": "Receiving money", "value": "receiving"}]),
+            control_id=ids.CORRIDOR_ROLE),
+        _labelled("Country", _dropdown(ids.CORRIDOR_COUNTRY, options, multi=False, placeholder="Choose a country"),
+                  control_id=ids.CORRIDOR_COUNTRY),
+    ])
+
+
+def table_controls() -> html.Div:
+    """Download buttons: the rows shown, and the full dataset (both carry citation and licence)."""
+    return html.Div(className="view-controls analysis-controls downloads", children=[
+        html.Button("Download displayed data (CSV)", id=ids.DOWNLOAD_DISPLAYED, type="button",
+                    className="button download-button", **{"data-href": "download/displayed.csv"}),
+        html.Button("Download full dataset (ZIP of CSV)", id=ids.DOWNLOAD_FULL, type="button",
+                    className="button download-button", **{"data-href": "download/full.zip"}),
+        html.Span(id=ids.DOWNLOAD_STATUS, role="status", className="download-status",
+                  **{"aria-live": "polite"}),
+    ])

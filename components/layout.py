@@ -8,8 +8,28 @@ from data.vocabulary import Vocabulary
 
 from . import ids
 from .controls import filter_panel, matrix_controls, uneven_controls
+from .presentation import display_controls, presenter_bar, slides_panel, spotlight_control
 from .view_names import VIEW_LABELS
 
+
+
+def analysis_panels(dataset: Dataset, vocab: Vocabulary) -> list:
+    """The option panels of the analysis views, hidden until their view is shown."""
+    from data.corridor_data import countries_with_corridors
+    from .controls import (change_controls, compare_controls, corridor_controls, gap_controls,
+                           regions_controls, table_controls)
+    c = dataset.countries
+    corridor_iso3 = set(countries_with_corridors(dataset.corridors, "sending")) | set(
+        countries_with_corridors(dataset.corridors, "receiving"))
+    panels = {
+        "change": change_controls(dataset.indicators, c, vocab),
+        "gap": gap_controls(dataset.indicators, dataset.objectives, c, vocab),
+        "compare": compare_controls(c, vocab),
+        "regions": regions_controls(dataset.indicators),
+        "corridors": corridor_controls(c, corridor_iso3),
+        "table": table_controls(),
+    }
+    return [html.Div(panel, id=ids.VIEW_PANELS[view], hidden=True) for view, panel in panels.items()]
 
 
 def build_layout(dataset: Dataset, vocab: Vocabulary) -> html.Div:
@@ -28,6 +48,7 @@ def build_layout(dataset: Dataset, vocab: Vocabulary) -> html.Div:
                 html.Button("Copy link", id=ids.COPY_LINK, type="button", className="button",
                             title="Copy a link that restores exactly this view"),
                 html.Span(id=ids.COPY_STATUS, role="status", className="copy-status"),
+                display_controls(),
             ]),
         ]),
         html.Nav(className="view-nav", **{"aria-label": "Views"}, children=[
@@ -36,11 +57,15 @@ def build_layout(dataset: Dataset, vocab: Vocabulary) -> html.Div:
         ]),
         html.Div(id=ids.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
         html.Div(className="workspace", children=[
-            html.Aside(filter_panel(vocab, dataset.indicators, dataset.objectives, dataset.principles,
-                                    dataset.countries), className="sidebar"),
+            html.Aside([filter_panel(vocab, dataset.indicators, dataset.objectives, dataset.principles,
+                                     dataset.countries),
+                        spotlight_control(vocab, dataset.countries), slides_panel()],
+                       className="sidebar", **{"aria-label": "Filters and slides"}),
             html.Main(id="main", tabIndex="-1", className="content", children=[
+                presenter_bar(),
                 html.Div(matrix_controls(), id="matrix-options", hidden=True),
                 html.Div(uneven_controls(), id="uneven-options", hidden=True),
+                *analysis_panels(dataset, vocab),
                 # Not dcc.Loading: wrapping large trees in it slows the Dash renderer many times over.
                 # Dash marks updating components with data-dash-is-loading, which app.css styles.
                 html.Div(id=ids.CONTENT, className="view-content", **{"aria-busy": "false"}),

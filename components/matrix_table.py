@@ -144,14 +144,18 @@ def _cell(cell: Mapping, indicator: pd.Series, href: str) -> html.Td:
     return html.Td(link, className=f"matrix-cell {css}")
 
 
-def _row(cells: list[dict], columns: list[str], indicators: dict, link_for: Callable[[str], str]) -> html.Tr:
+def _row(cells: list[dict], columns: list[str], indicators: dict, link_for: Callable[[str], str],
+         spotlit: bool = False) -> html.Tr:
     first = cells[0]
     href = link_for(first["iso3"])
-    head = html.Th(html.A(first["name"], href=href, className="matrix-country-link",
+    name = [html.Span("\u2605 ", className="spotlight-mark", **{"aria-hidden": "true"}), first["name"],
+            html.Span(" (spotlight)", className="visually-hidden")] if spotlit else first["name"]
+    head = html.Th(html.A(name, href=href, className="matrix-country-link",
                           title=f"Open the profile of {first['name']}"),
                    scope="row", className="matrix-country")
     by_id = {c["indicator_id"]: c for c in cells}
-    return html.Tr([head] + [_cell(by_id[i], indicators[i], href) for i in columns])
+    return html.Tr([head] + [_cell(by_id[i], indicators[i], href) for i in columns],
+                   className="matrix-spotlight" if spotlit else None)
 
 
 def empty_matrix() -> html.Div:
@@ -161,7 +165,7 @@ def empty_matrix() -> html.Div:
 
 def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives: pd.DataFrame, *,
                       sort: str = "region", link_for: Callable[[str], str] | None = None,
-                      caption: str | None = None, render: str = "auto"):
+                      caption: str | None = None, render: str = "auto", highlight=()):
     """An accessible ``html.Table`` of status per country (rows) and indicator (columns).
 
     Columns are grouped under their primary GCM objective; each row header and each cell
@@ -172,7 +176,8 @@ def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives
     ``render``: ``"tree"`` returns the ``html.Table`` component tree; ``"html"`` the same
     markup as one static block (see :mod:`components.static_html`: the browser renders a
     12,000-component tree ten times slower); ``"auto"`` picks ``"html"`` above
-    ``STATIC_ABOVE_CELLS`` cells.
+    ``STATIC_ABOVE_CELLS`` cells. ``highlight`` ISO3 rows are marked as spotlit (class
+    ``matrix-spotlight``, a star and hidden text); the CSS mutes the other rows.
     """
     if matrix.empty:
         return empty_matrix()
@@ -189,13 +194,15 @@ def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives
         + {"name": "name", "status": "mean 10.7.2 status, worst first"}.get(sort, "region, then name")
         + ". Each cell shows its value or status in words; \u201cno data\u201d marks a missing value."
         + band_legend(matrix))
-    rows = {iso3: _row(by_country[iso3], columns, ind_rows, link_for) for iso3 in order}
+    spot = set(highlight)
+    rows = {iso3: _row(by_country[iso3], columns, ind_rows, link_for, iso3 in spot) for iso3 in order}
     if sort in ("name", "status"):
         bodies = [html.Tbody([rows[i] for i in order])]
     else:
         bodies = _region_bodies(matrix, order, rows, len(columns) + 1)
     table = html.Table([html.Caption(caption), _header(columns, indicators, objectives), *bodies],
-                       className=f"matrix-table matrix-sort-{sort}")
+                       className=f"matrix-table matrix-sort-{sort}"
+                       + (" has-spotlight" if spot & set(order) else ""))
     if render == "html" or (render == "auto" and len(matrix) > STATIC_ABOVE_CELLS):
         return static_block(table, "matrix-static")
     return table

@@ -40,13 +40,18 @@ def _as_text(value) -> str | None:
     return ""
 
 
-def state_from_controls(values: dict, vocab: Vocabulary, base_query: str = "") -> tuple[FilterState, list[str]]:
+def state_from_controls(values: dict, vocab: Vocabulary, base_query: str = "",
+                        trigger: str | None = None) -> tuple[FilterState, list[str]]:
     """The state after the controls changed: ``base_query`` (the current link) overlaid with
-    the controls' values, validated exactly like a link (control values are untrusted input)."""
+    the controls' values, validated exactly like a link (control values are untrusted input).
+
+    When several controls feed one field, the ``trigger`` (the control just operated) wins over
+    the others, which still show the previous value."""
     query = base_query if isinstance(base_query, str) else ""  # browser input: could be anything
     pairs = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True))
+    operated = _FIELD_OF.get(trigger)
     for cid, name in _FIELD_OF.items():
-        if cid not in values:
+        if cid not in values or (name == operated and cid != trigger):
             continue
         value = values[cid]
         if name in _BOOL_FIELDS:

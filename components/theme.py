@@ -39,6 +39,9 @@ _OKABE_ITO = MappingProxyType({
     "Europe": "#0072B2", "Oceania": "#D55E00", "World": "#000000",
 })
 _OKABE_ITO_DARK = MappingProxyType({**_OKABE_ITO, "World": "#ffffff"})
+# Change between rounds: Okabe-Ito bluish green / grey / vermillion; markers (up/circle/down)
+# carry the same meaning without colour.
+_CHANGE = MappingProxyType({"improved": "#009E73", "same": "#8c8c8c", "declined": "#D55E00"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Theme:
     sequential_scale: str = "Viridis"
     neutral_scale: str = "Cividis"
     region_colors: Mapping[str, str] = field(default_factory=lambda: _OKABE_ITO)
+    change_colors: Mapping[str, str] = field(default_factory=lambda: _CHANGE)
     highlight: str = "#d6006f"
     reference_line: str = "#000000"
     transparent: str = "rgba(0,0,0,0)"

@@ -131,8 +131,12 @@ def _jitter(iso3: str) -> float:
 def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd.DataFrame | None,
                       indicator: pd.Series, *, theme: Theme | str = "light",
                       year_label: str = "Latest available", title: str | None = None,
-                      subtitle: str | None = None, source: str | None = None) -> go.Figure:
-    """Per-region strip of country values with region medians, world median and official target."""
+                      subtitle: str | None = None, source: str | None = None,
+                      highlight=()) -> go.Figure:
+    """Per-region strip of country values with region medians, world median and official target.
+
+    ``highlight`` ISO3 codes are drawn large, outlined and named; the other points are muted.
+    """
     theme = get_theme(theme)
     title = title or str(indicator["label"])
     subtitle = subtitle if subtitle is not None else year_label
@@ -148,6 +152,7 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
         medians = group_medians(rows.assign(indicator_id=iid), countries)
     med = medians[medians["indicator_id"] == iid].set_index("group")
     regions = sorted(rows["region"].unique())
+    spot = [i for i in dict.fromkeys(highlight) if i in set(rows["iso3"])]
     fig = go.Figure()
     for pos, region in enumerate(regions):
         part = rows[rows["region"] == region]
@@ -157,8 +162,11 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
         fig.add_trace(go.Scatter(
             x=part["value"], y=[pos + _jitter(i) for i in part["iso3"]], mode="markers",
             name=region, showlegend=False, text=text, hovertemplate="%{text}<extra></extra>",
-            marker={"color": theme.region_color(region), "size": theme.marker_size, "opacity": 0.85,
+            marker={"color": theme.region_color(region), "size": theme.marker_size,
+                    "opacity": 0.3 if spot else 0.85,
                     "line": {"color": theme.background, "width": 1}}))
+    if spot:
+        _spotlight(fig, rows.set_index("iso3").loc[spot], countries, regions, indicator, theme)
     present = [r for r in regions if r in med.index]
     fig.add_trace(go.Scatter(
         x=[med.at[r, "median"] for r in present], y=[regions.index(r) for r in present],
@@ -182,6 +190,21 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
                      gridcolor=theme.grid_color, zeroline=False)
     return apply_layout(fig, theme, title=title, subtitle=subtitle,
                         source=source or default_source(indicator))
+
+
+def _spotlight(fig: go.Figure, rows: pd.DataFrame, countries: pd.DataFrame, regions: list[str],
+               indicator: pd.Series, theme: Theme) -> None:
+    """Spotlit countries: large outlined points named in text, so the emphasis needs no colour."""
+    names = [str(countries.at[i, "name"]) for i in rows.index]
+    fig.add_trace(go.Scatter(
+        x=rows["value"], y=[regions.index(r) + _jitter(i) for i, r in zip(rows.index, rows["region"])],
+        mode="markers+text", name="Spotlight", text=names, textposition="top center",
+        textfont={"color": theme.text_color, "size": theme.font_size},
+        customdata=[format_value(v, indicator) for v in rows["value"]],
+        hovertemplate="<b>%{text}</b><br>%{customdata}<extra>Spotlight</extra>",
+        marker={"color": [theme.region_color(r) for r in rows["region"]],
+                "size": theme.marker_size * 1.8, "symbol": "circle",
+                "line": {"color": theme.highlight, "width": theme.highlight_width}}))
 
 
 def _vline(fig: go.Figure, x: float, span: list[float], theme: Theme, dash: str,

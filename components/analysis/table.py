@@ -1,0 +1,53 @@
+"""The data table of what the current filters show, with downloads (see webapp/downloads.py)."""
+from __future__ import annotations
+
+import dash_ag_grid as dag
+from dash import html
+
+from components import ids
+from components.url_state import FilterState
+from data.table_data import TABLE_COLUMNS, tidy_rows
+
+from .common import empty, select, source_line, summary
+
+HEADERS = {"country": "Country", "iso3": "ISO3", "region": "Region", "indicator": "Indicator",
+           "indicator_id": "Indicator id", "year": "Year", "value": "Value", "unit": "Unit",
+           "status": "Status", "nature": "Nature", "source": "Source"}
+WIDTHS = {"country": 180, "iso3": 80, "region": 110, "indicator": 260, "year": 80, "value": 100,
+          "unit": 160, "status": 170, "nature": 170, "source": 220, "indicator_id": 170}
+
+
+def table_rows(state: FilterState, dataset):
+    """The tidy rows the table (and the 'displayed data' download) show for ``state``."""
+    sel = select(state, dataset, [state.indicator])
+    return sel, tidy_rows(sel, dataset)
+
+
+def render_table(state: FilterState, dataset) -> list:
+    """One virtualised AG Grid; sorting and filtering happen in the browser, no function strings."""
+    sel, rows = table_rows(state, dataset)
+    if sel.countries.empty:
+        return [empty("No countries match these filters.", state)]
+    if sel.indicators.empty:
+        return [empty("The chosen indicator is not tagged with the selected objectives or principles.", state)]
+    have = int(rows["value"].notna().sum())
+    label = dataset.indicators.loc[state.indicator, "label"]
+    text = (f"{len(rows)} rows: {label}, {sel.year_label}, for the {len(sel.countries)} countries in this "
+            f"selection; {have} have a value and {len(rows) - have} show no data. Sort or filter any column; "
+            "the downloads carry the citation and licence.")
+    columns = []
+    for col in TABLE_COLUMNS:
+        spec = {"field": col, "headerName": HEADERS[col], "width": WIDTHS[col], "sortable": True,
+                "filter": "agNumberColumnFilter" if col in ("year", "value") else "agTextColumnFilter",
+                "resizable": True}
+        if col in ("country",):
+            spec["pinned"] = "left"
+        if col == "indicator_id":
+            spec["hide"] = True
+        columns.append(spec)
+    records = rows.astype(object).where(rows.notna(), None).to_dict("records")
+    grid = dag.AgGrid(id=ids.DATA_TABLE, rowData=records, columnDefs=columns,
+                      defaultColDef={"floatingFilter": True, "suppressHeaderMenuButton": True},
+                      dashGridOptions={"animateRows": False, "ensureDomOrder": True, "enableCellTextSelection": True},
+                      className="ag-theme-alpine data-grid", style={"height": "520px", "width": "100%"})
+    return [summary(text), grid, source_line([state.indicator], dataset)]

@@ -1,0 +1,105 @@
+"""Change between the 10.7.2 rounds (dumbbell) and continuous series over time."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.theme import Theme, apply_layout, get_theme
+from data.status import ORDINAL_CATEGORIES
+
+from .common import hline, row_height, series_colors
+from .empty import empty_figure
+from .format import default_source, direction_text, format_value, numeric_target, target_text
+
+DIRECTION_STYLE = {"improved": ("triangle-right", "Improved"), "same": ("circle", "Same"),
+                   "declined": ("triangle-left", "Declined")}
+
+
+def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | str = "light",
+                  highlight=(), title: str | None = None, subtitle: str | None = None,
+                  source: str | None = None, from_year: int = 2019, to_year: int = 2021) -> go.Figure:
+    """One row per country: open marker at the first round, filled marker (shape = direction) at the second.
+
+    ``rows`` comes from :func:`data.change_data.dumbbell_rows` (already ordered).
+    """
+    theme = get_theme(theme)
+    title = title or f"{indicator['label']}: {from_year} and {to_year}"
+    if rows.empty:
+        return empty_figure("No country in this selection reported both rounds", theme,
+                            title=title, subtitle=subtitle)
+    spot = set(highlight)
+    labels = [f"<b>{n} ◆</b>" if i in spot else n for n, i in zip(rows["name"], rows["iso3"])]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=rows["from_value"], y=labels, mode="markers", name=f"{from_year} (open circle)",
+        hoverinfo="skip", marker={"symbol": "circle-open", "size": theme.marker_size + 2,
+                                  "color": theme.text_color, "line": {"width": 2}}))
+    for direction, (symbol, word) in DIRECTION_STYLE.items():
+        part = rows[rows["direction"] == direction]
+        part_labels = [lab for lab, d in zip(labels, rows["direction"]) if d == direction]
+        colour = theme.change_colors[direction]
+        xs, ys = [], []
+        for a, b, y in zip(part["from_value"], part["to_value"], part_labels):
+            xs += [a, b, None]
+            ys += [y, y, None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
+                                 line={"color": colour, "width": 3}, legendgroup=direction))
+        text = [f"<b>{r.name}</b> ({r.region})<br>{from_year}: {int(r.from_value)} "
+                f"{ORDINAL_CATEGORIES.get(int(r.from_value), '')}<br>{to_year}: {int(r.to_value)} "
+                f"{ORDINAL_CATEGORIES.get(int(r.to_value), '')}<br>{word}" for r in part.itertuples()]
+        fig.add_trace(go.Scatter(
+            x=part["to_value"], y=part_labels, mode="markers", name=f"{to_year}: {word} ({len(part)})",
+            legendgroup=direction, text=text, hovertemplate="%{text}<extra></extra>",
+            marker={"symbol": symbol, "size": theme.marker_size + 5, "color": colour,
+                    "line": {"color": theme.background, "width": 1}}))
+    ticks = list(ORDINAL_CATEGORIES)
+    fig.update_xaxes(range=[0.6, 4.4], tickvals=ticks, side="top",
+                     ticktext=[f"{n} {ORDINAL_CATEGORIES[n].split()[0]}" for n in ticks],
+                     gridcolor=theme.grid_color, zeroline=False, fixedrange=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed",
+                     ticksuffix=" ", showgrid=True, gridcolor=theme.grid_color, fixedrange=True,
+                     automargin=True)
+    apply_layout(fig, theme, title=title, subtitle=subtitle,
+                 source=source or default_source(indicator), axis_space=False)
+    fig.update_layout(height=row_height(len(rows), theme, per_row=1.7, extra=int(fig.layout.margin.t) + 120),
+                      hovermode="closest")
+    fig.layout.margin.t += theme.font_size * 2  # room for the x ticks on top
+    return fig
+
+
+def make_time_series(series: pd.DataFrame, indicator: pd.Series, *, by: str, theme: Theme | str = "light",
+                     title: str | None = None, subtitle: str | None = None,
+                     source: str | None = None) -> go.Figure:
+    """Lines over time, one per country (``by="name"``, columns name, year, value) or per region
+    median (``by="group"``, columns group, year, median, count), with the official target line."""
+    theme = get_theme(theme)
+    title = title or str(indicator["label"])
+    if series.empty:
+        return empty_figure("No values over time for this selection", theme, title=title, subtitle=subtitle)
+    value_col = "median" if by == "group" else "value"
+    fig = go.Figure()
+    palette = series_colors(theme)
+    symbols = ("circle", "square", "diamond", "triangle-up", "x", "star", "hexagon", "cross")
+    for n, (key, part) in enumerate(series.groupby(by, sort=True)):
+        part = part.sort_values("year")
+        colour = theme.region_color(key) if by == "group" else palette[n % len(palette)]
+        if by == "group":
+            text = [f"<b>{key}</b> median {int(r.year)}: {format_value(r.median, indicator)} "
+                    f"({r.count} {'country' if r.count == 1 else 'countries'})" for r in part.itertuples()]
+        else:
+            text = [f"<b>{key}</b> {int(r.year)}: {format_value(r.value, indicator)}" for r in part.itertuples()]
+        fig.add_trace(go.Scatter(
+            x=part["year"], y=part[value_col], mode="lines+markers", name=str(key), text=text,
+            hovertemplate="%{text}<extra></extra>", connectgaps=False,
+            line={"color": colour, "width": 3},
+            marker={"symbol": symbols[n % len(symbols)], "size": theme.marker_size, "color": colour}))
+    target = numeric_target(indicator)
+    if target is not None:
+        hline(fig, target, [series["year"].min(), series["year"].max()], theme, "dot",
+              f"Official target: {target_text(indicator)}")
+    unit = str(indicator.get("unit") or "")
+    what = "Region median, " if by == "group" else ""
+    fig.update_yaxes(title={"text": f"{what}{unit} ({direction_text(indicator['direction'])})"},
+                     gridcolor=theme.grid_color, zeroline=False, automargin=True)
+    fig.update_xaxes(gridcolor=theme.grid_color, tickformat="d", dtick=1 if series["year"].nunique() <= 12 else None)
+    return apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator))

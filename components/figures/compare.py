@@ -1,0 +1,96 @@
+"""Compare 2-6 countries: one dot-plot row per indicator, with region and world medians."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.theme import Theme, apply_layout, get_theme
+from data.labels import short_label
+
+from .common import series_colors
+from .empty import empty_figure
+from .format import format_value
+
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "hexagon")
+
+
+def _span(values: list[float], indicator: pd.Series) -> list[float]:
+    if indicator["kind"] == "ordinal_1_4":
+        return [0.6, 4.4]
+    finite = [v for v in values if not math.isnan(v)]
+    low, high = min(finite), max(finite)
+    pad = (high - low) * 0.08 or max(abs(high) * 0.1, 1)
+    return [low - pad, high + pad]
+
+
+def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str], *,
+                 theme: Theme | str = "light", title: str | None = None, subtitle: str | None = None,
+                 source: str | None = None) -> go.Figure:
+    """Small multiples: one row (own x scale) per indicator in ``rows`` (see data.compare_data)."""
+    theme = get_theme(theme)
+    title = title or "Countries compared"
+    ids = list(dict.fromkeys(rows["indicator_id"]))
+    if not ids:
+        return empty_figure("None of these countries has data for these indicators", theme,
+                            title=title, subtitle=subtitle)
+    labels = [f"{indicators.loc[i, 'primary_objective']} · {short_label(indicators.loc[i])}" for i in ids]
+    fig = make_subplots(rows=len(ids), cols=1, vertical_spacing=min(0.04, 0.5 / len(ids)))
+    palette = series_colors(theme)
+    order = list(names)
+    for r, ind_id in enumerate(ids, start=1):
+        ind = indicators.loc[ind_id]
+        part = rows[rows["indicator_id"] == ind_id]
+        y = [labels[r - 1]]
+        for k, iso3 in enumerate(order):
+            cell = part[part["iso3"] == iso3]
+            if cell.empty or pd.isna(cell["value"].iloc[0]):
+                continue
+            c = cell.iloc[0]
+            fig.add_trace(go.Scatter(
+                x=[c["value"]], y=y, mode="markers", name=names[iso3], legendgroup=iso3, showlegend=False,
+                text=[f"<b>{names[iso3]}</b><br>{ind['label']}<br>{format_value(c['value'], ind)} "
+                      f"({int(c['year'])})" + (f"<br>{c['status']}" if c["status"] else "")],
+                hovertemplate="%{text}<extra></extra>",
+                marker={"symbol": SYMBOLS[k % len(SYMBOLS)], "size": theme.marker_size + 5,
+                        "color": palette[k % len(palette)], "opacity": 0.9,
+                        "line": {"color": theme.background, "width": 1}}), row=r, col=1)
+        refs = part.drop_duplicates("region")
+        for ref in refs.itertuples():
+            if ref.region_count and not math.isnan(ref.region_median):
+                fig.add_trace(go.Scatter(
+                    x=[ref.region_median], y=y, mode="markers", showlegend=False, legendgroup="region",
+                    text=[f"{ref.region} median: {format_value(ref.region_median, ind)} ({ref.region_count} countries)"],
+                    hovertemplate="%{text}<extra></extra>",
+                    marker={"symbol": "line-ns", "size": theme.marker_size * 2.6, "color": theme.region_color(ref.region),
+                            "line": {"color": theme.region_color(ref.region), "width": 3}}), row=r, col=1)
+        w = part.iloc[0]
+        if w["world_count"]:
+            fig.add_trace(go.Scatter(
+                x=[w["world_median"]], y=y, mode="markers", showlegend=False, legendgroup="world",
+                text=[f"World median: {format_value(w['world_median'], ind)} ({w['world_count']} countries)"],
+                hovertemplate="%{text}<extra></extra>",
+                marker={"symbol": "line-ns", "size": theme.marker_size * 3.4, "color": theme.reference_line,
+                        "line": {"color": theme.reference_line, "width": 2}}), row=r, col=1)
+        span_values = list(part["value"]) + list(part["region_median"]) + [w["world_median"]]
+        fig.update_xaxes(range=_span(span_values, ind), row=r, col=1, gridcolor=theme.grid_color,
+                         zeroline=False, fixedrange=True, tickfont={"size": max(10, theme.font_size - 3)},
+                         nticks=6)
+        fig.update_yaxes(row=r, col=1, fixedrange=True, showgrid=False, ticksuffix=" ", automargin=True)
+    # Legend: one entry per country and for the two reference marks, drawn once.
+    for k, iso3 in enumerate(order):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=names[iso3], legendgroup=iso3,
+                                 marker={"symbol": SYMBOLS[k % len(SYMBOLS)], "size": theme.marker_size + 5,
+                                         "color": palette[k % len(palette)]}))
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Region median", legendgroup="region",
+                             marker={"symbol": "line-ns", "size": theme.marker_size * 2,
+                                     "line": {"color": theme.muted_text_color, "width": 3}}))
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="World median", legendgroup="world",
+                             marker={"symbol": "line-ns", "size": theme.marker_size * 2,
+                                     "line": {"color": theme.reference_line, "width": 2}}))
+    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source, axis_space=False)
+    fig.update_layout(height=round(len(ids) * theme.font_size * 4.2 + fig.layout.margin.t + fig.layout.margin.b),
+                      hovermode="closest")
+    return fig

@@ -1,0 +1,94 @@
+"""A world map of a continuous indicator with one animation frame per year (slider + play).
+
+Each frame shows only the values observed in that year; countries without a value that year are
+drawn as "No data" — nothing is carried forward or interpolated between years.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.theme import Theme, apply_layout, get_theme
+
+from .empty import empty_figure
+from .format import default_source, direction_text, format_value
+from .map import _geo, map_areas
+
+MAX_FRAMES = 20
+
+
+def _frame_traces(rows: pd.DataFrame, countries: pd.DataFrame, indicator: pd.Series, year: int,
+                  scale: dict, theme: Theme) -> list:
+    drawn, _ = map_areas()
+    names = countries["name"]
+    have = rows[rows["year"] == year].drop_duplicates("iso3")
+    have = have[have["iso3"].isin(drawn)]
+    gaps = [i for i in countries.index if i in drawn and i not in set(have["iso3"])]
+    values = go.Choropleth(
+        locations=have["iso3"], locationmode="ISO-3", z=have["value"], name=f"{year}",
+        text=[f"<b>{names.get(i, i)}</b><br>{format_value(v, indicator)}<br>Year of data: {year}"
+              for i, v in zip(have["iso3"], have["value"])],
+        hovertemplate="%{text}<extra></extra>", marker={"line": {"color": theme.country_line,
+                                                                 "width": theme.line_width}}, **scale)
+    missing = go.Choropleth(
+        locations=gaps, locationmode="ISO-3", z=[1] * len(gaps), showscale=False,
+        colorscale=[[0, theme.no_data_fill], [1, theme.no_data_fill]], name=f"No data in {year}",
+        text=[f"<b>{names.get(i, i)}</b><br>No data in {year}" for i in gaps],
+        hovertemplate="%{text}<extra></extra>",
+        marker={"line": {"color": theme.no_data_line, "width": max(1.0, theme.line_width * 1.5)}})
+    return [values, missing]
+
+
+def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame, *,
+                       theme: Theme | str = "light", region: str | None = None, title: str | None = None,
+                       subtitle: str | None = None, source: str | None = None,
+                       max_frames: int = MAX_FRAMES) -> go.Figure:
+    """Choropleth of ``rows`` (iso3, year, value) over ``countries`` with one frame per year.
+
+    Uses the most recent ``max_frames`` years with data; the colour scale is fixed across frames
+    so colours compare between years. Small areas without a drawn shape are not shown (as on a
+    110m world map) and the subtitle says so.
+    """
+    theme = get_theme(theme)
+    title = title or f"{indicator['label']} by year"
+    rows = rows[rows["iso3"].isin(countries.index) & rows["value"].notna()]
+    if rows.empty:
+        return empty_figure("No values for this selection", theme, title=title, subtitle=subtitle)
+    years = sorted(int(y) for y in rows["year"].unique())[-max_frames:]
+    rows = rows[rows["year"].isin(years)]
+    colorscale, reverse = theme.colorscale(indicator["direction"])
+    unit = str(indicator.get("unit") or "")
+    scale = dict(colorscale=colorscale, reversescale=reverse, zmin=float(rows["value"].min()),
+                 zmax=float(rows["value"].max()), showscale=True,
+                 colorbar={"title": {"text": f"{unit}<br>({direction_text(indicator['direction'])})",
+                                     "side": "right"}, "len": 0.7, "thickness": 16, "outlinewidth": 0})
+    last = years[-1]
+    fig = go.Figure(data=_frame_traces(rows, countries, indicator, last, scale, theme))
+    fig.frames = [go.Frame(name=str(y), data=_frame_traces(rows, countries, indicator, y, scale, theme),
+                           traces=[0, 1]) for y in years]
+    counts = rows.groupby("year")["iso3"].nunique()
+    play = {"frame": {"duration": 900, "redraw": True}, "fromcurrent": True,
+            "transition": {"duration": 0}}
+    fig.update_layout(
+        geo=_geo(theme, region), dragmode=False, showlegend=False,
+        updatemenus=[{"type": "buttons", "direction": "left", "showactive": False, "x": 0, "y": 0,
+                      "xanchor": "left", "yanchor": "top", "pad": {"t": 8, "r": 8},
+                      "bgcolor": theme.background, "bordercolor": theme.grid_color,
+                      "font": {"color": theme.text_color},
+                      "buttons": [
+                          {"label": "▶ Play", "method": "animate", "args": [None, play]},
+                          {"label": "❚❚ Pause", "method": "animate",
+                           "args": [[None], {"frame": {"duration": 0, "redraw": False},
+                                             "mode": "immediate", "transition": {"duration": 0}}]}]}],
+        sliders=[{"active": len(years) - 1, "x": 0.16, "len": 0.84, "y": 0, "yanchor": "top",
+                  "pad": {"t": 8}, "font": {"color": theme.text_color},
+                  "currentvalue": {"prefix": "Year: ", "font": {"size": theme.font_size}},
+                  "steps": [{"label": str(y), "method": "animate",
+                             "args": [[str(y)], {"frame": {"duration": 0, "redraw": True},
+                                                 "mode": "immediate", "transition": {"duration": 0}}],
+                             "name": f"{y} ({int(counts.get(y, 0))} countries)"} for y in years]}],
+    )
+    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator),
+                 axis_space=False)
+    fig.layout.margin.b += theme.font_size * 4  # slider and buttons sit under the map
+    return fig

@@ -1,0 +1,75 @@
+"""Presenter mode, themes, spotlight and slides: the pure pieces (theme choice, controls, shells).
+
+The slide deck itself lives in the browser (assets/slides.js, localStorage); this module only
+builds the static containers it fills, so the Dash renderer never re-renders them.
+"""
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from data.vocabulary import Vocabulary
+
+from . import ids
+from .url_state import FilterState
+
+THEME_LABELS = {"light": "Light", "dark": "Dark", "projector": "Projector"}
+
+
+def display_theme(state: FilterState) -> str:
+    """The theme the page and its figures use: presenter mode means projector, unless dark."""
+    if state.presenter and state.theme != "dark":
+        return "projector"
+    return state.theme
+
+
+def page_class(state: FilterState) -> str:
+    """CSS classes of the page root: theme, and presenter mode."""
+    return f"page theme-{display_theme(state)}" + (" presenter" if state.presenter else "")
+
+
+def display_controls() -> html.Div:
+    """Theme switcher and presenter toggle, in the banner."""
+    return html.Div(className="display-controls", children=[
+        html.Fieldset(className="theme-switch", children=[
+            html.Legend("Theme", className="inline-legend"),
+            dcc.RadioItems(id=ids.THEME, inline=True, className="radio",
+                           options=[{"label": v, "value": k} for k, v in THEME_LABELS.items()]),
+        ]),
+        dcc.Checklist(id=ids.PRESENTER, className="checklist presenter-switch",
+                      options=[{"label": "Presenter mode", "value": "yes"}]),
+    ])
+
+
+def spotlight_control(vocab: Vocabulary, countries: pd.DataFrame) -> html.Div:
+    """'Spotlight countries': highlighted on the map, matrix and charts, others muted."""
+    options = [{"label": countries.loc[i, "name"], "value": i}
+               for i in sorted(vocab.countries, key=lambda i: countries.loc[i, "name"])]
+    return html.Div(className="control spotlight", children=[
+        html.Label("Spotlight countries", htmlFor=ids.HIGHLIGHT, id=ids.HIGHLIGHT + "-label",
+                   className="control-label"),
+        dcc.Dropdown(id=ids.HIGHLIGHT, options=options, multi=True, placeholder="None",
+                     clearable=True, searchable=True),
+        html.Small("Outlined on the map, marked in the matrix and charts; others are muted.",
+                   className="control-help"),
+    ])
+
+
+def slides_panel() -> html.Section:
+    """The saved-views panel. assets/slides.js builds its form and list inside the host div
+    (plain DOM, outside React: Dash has no file input, and the renderer stays light)."""
+    return html.Section(id=ids.SLIDES, className="slides-panel", **{"aria-labelledby": "slides-title"},
+                        children=[
+        html.H2("Slides", id="slides-title", className="panel-title"),
+        html.Div(id="slides-host", className="slides-host"),
+    ])
+
+
+def presenter_bar() -> html.Div:
+    """Shown only in presenter mode: exit button, slide position, the slide's speaker note."""
+    return html.Div(id=ids.PRESENTER_BAR, className="presenter-bar", children=[
+        html.Button("Exit presenter mode (Esc)", id="presenter-exit", type="button", className="button"),
+        html.Span(id="slide-counter", className="slide-counter", role="status",
+                  **{"aria-live": "polite"}),
+        html.P(id="slide-note", className="slide-note"),
+    ])

@@ -1,0 +1,72 @@
+"""Policy measure (SDG 10.7.2) against an outcome indicator, one point per country. Pure; no Dash.
+
+Each side takes the country's latest value inside the window [since, until]; both years are kept
+so the chart can show them. Nothing is paired across a missing value.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from . import queries as q
+
+POINT_COLUMNS = ("iso3", "name", "region", "policy_value", "policy_year", "outcome_value",
+                 "outcome_year", "outcome_nature")
+
+
+def window_bounds(years: Iterable[int], since: str, until: str) -> tuple[int, int]:
+    """(first, last) year of the window: ``since`` or the earliest year, ``until`` or the latest."""
+    years = sorted(int(y) for y in years)
+    low = int(since) if str(since).isdigit() else years[0]
+    high = int(until) if str(until).isdigit() else years[-1]
+    return min(low, high), max(low, high)
+
+
+def latest_in_window(observations: pd.DataFrame, indicator_id: str, iso3s: Iterable[str],
+                     first: int, last: int) -> pd.DataFrame:
+    """Latest observation per country of ``indicator_id`` with first <= year <= last."""
+    rows = observations[(observations["indicator_id"] == indicator_id) & observations["value"].notna()
+                        & (observations["year"] >= first)]
+    return q.latest_values(rows, [indicator_id], last, iso3s)
+
+
+def gap_points(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str, outcome_id: str,
+               first: int, last: int) -> pd.DataFrame:
+    """Countries in ``countries`` with both a policy and an outcome value in the window."""
+    iso3s = list(countries.index)
+    policy = latest_in_window(observations, policy_id, iso3s, first, last)
+    outcome = latest_in_window(observations, outcome_id, iso3s, first, last)
+    both = policy[["iso3", "value", "year"]].rename(columns={"value": "policy_value", "year": "policy_year"}).merge(
+        outcome[["iso3", "value", "year", "nature"]].rename(
+            columns={"value": "outcome_value", "year": "outcome_year", "nature": "outcome_nature"}),
+        on="iso3", how="inner")
+    both["name"] = both["iso3"].map(countries["name"])
+    both["region"] = both["iso3"].map(countries["region"]).fillna("")
+    return both.loc[:, list(POINT_COLUMNS)].sort_values("name", ignore_index=True)
+
+
+def coverage_counts(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str,
+                    outcome_id: str, first: int, last: int) -> dict:
+    """How many filtered countries have the policy value, the outcome value, and both."""
+    iso3s = list(countries.index)
+    policy = set(latest_in_window(observations, policy_id, iso3s, first, last)["iso3"])
+    outcome = set(latest_in_window(observations, outcome_id, iso3s, first, last)["iso3"])
+    return {"countries": len(iso3s), "policy": len(policy), "outcome": len(outcome),
+            "both": len(policy & outcome)}
+
+
+def medians_by_score(points: pd.DataFrame) -> pd.DataFrame:
+    """Median outcome per policy score (1-4): policy_value, median, count."""
+    if points.empty:
+        return pd.DataFrame(columns=["policy_value", "median", "count"])
+    out = points.groupby("policy_value")["outcome_value"].agg(["median", "count"]).reset_index()
+    return out.sort_values("policy_value", ignore_index=True)
+
+
+def rank_correlation(points: pd.DataFrame) -> float | None:
+    """Spearman rank correlation of policy and outcome; None with fewer than 5 countries or no spread."""
+    if len(points) < 5 or points["policy_value"].nunique() < 2 or points["outcome_value"].nunique() < 2:
+        return None
+    value = points["policy_value"].corr(points["outcome_value"], method="spearman")
+    return None if pd.isna(value) else float(value)

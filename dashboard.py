@@ -19,9 +19,10 @@ from components.url_state import FilterState, decode, encode
 from components.views import MATRIX_FRAGMENT, matrix_html, render_view
 from webapp.cache import FigureCache, make_cache
 from webapp.datastore import DataStore
+from webapp.security import apply_security, callback_error
 from webapp.settings import Settings
-
 from webapp import downloads
+
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("gcm")
 
@@ -29,15 +30,15 @@ log = logging.getLogger("gcm")
 def create_app(settings: Settings | None = None) -> dash.Dash:
     """Build the whole dashboard for ``settings`` (default: from the environment)."""
     settings = settings or Settings.from_env()
+    _configure_logging()
     server = Flask(__name__)
-    server.config["MAX_CONTENT_LENGTH"] = 1 * 1024 * 1024  # callback payloads are small
     store = DataStore(settings.data_dir, settings.extra_data, settings.reload_seconds)
     figure_cache = FigureCache(make_cache(server, settings))
 
     app = dash.Dash(
         __name__, server=server, title="GCM Progress Dashboard", assets_folder=str(HERE / "assets"),
         serve_locally=True, compress=True, update_title=None,
-        suppress_callback_exceptions=False,
+        suppress_callback_exceptions=False, on_error=callback_error,
         description="How countries implement the Global Compact for Migration",
     )
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
@@ -49,8 +50,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         return figure_cache.get_or_build(key, lambda: render_view(state, data))
 
     callbacks.register(app, store, render_cached)
-
     downloads.register(server, store, figure_cache)
+
     @server.route("/" + MATRIX_FRAGMENT)
     def matrix_fragment():
         data, vocab = store.current()
@@ -72,9 +73,18 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         return jsonify(status="ok", data_version=store.version, observations=int(len(data.observations)),
                        last_data_error=store.last_error or None)
 
+    apply_security(app, settings)  # last: its CSP hashes every inline script registered above
     app.gcm_store = store
     app.gcm_cache = figure_cache
     return app
+
+
+def _configure_logging() -> None:
+    # Under gunicorn nothing configures the root logger: send the app's own records to stderr
+    # (gunicorn's error log) with time, worker PID and level. Tests and embedders keep theirs.
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s [%(process)d] [%(levelname)s] %(name)s: %(message)s")
 
 
 _APP: dash.Dash | None = None

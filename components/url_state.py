@@ -88,7 +88,9 @@ def encode(state: FilterState) -> str:
 def decode(query: str | None, vocab: Vocabulary) -> tuple[FilterState, list[str]]:
     """Parse a query string into a valid state plus human notices for whatever was dropped."""
     notices: list[str] = []
-    text = (query or "").lstrip("?")
+    if not isinstance(query, str):  # callbacks pass browser input through: anything may arrive
+        query = ""
+    text = query.lstrip("?")
     if len(text) > MAX_QUERY_LENGTH:
         return DEFAULT_STATE, ["The link was too long to read, so the default view is shown."]
     raw: dict[str, str] = {}

@@ -1,0 +1,127 @@
+"""HTTP surface hardening: security headers (flask-talisman), size limits and safe errors.
+
+``apply_security(app, settings)`` is called by ``dashboard.create_app`` after every callback is
+registered, because the Content-Security-Policy lists the hashes of Dash's inline scripts
+(the renderer bootstrap and each clientside callback) and needs them all.
+
+No response body ever carries a traceback or a file path: expected HTTP errors get a short
+JSON body; anything unexpected is logged with its traceback and answered with a generic 500.
+Malformed callback requests are refused with a 400 before Dash parses them.
+"""
+from __future__ import annotations
+
+import logging
+
+from dash.exceptions import DependencyException, InvalidResourceError
+from flask import jsonify, request
+from flask_talisman import Talisman
+from werkzeug.exceptions import BadRequest, HTTPException
+
+from .callback_guard import check_callback_body
+from .settings import Settings
+
+log = logging.getLogger("gcm.security")
+
+#: Callback payloads are a few kB; 1 MiB leaves room and bounds memory per request.
+MAX_CONTENT_LENGTH = 1 * 1024 * 1024
+CALLBACK_PATH = "/_dash-update-component"
+
+
+def content_security_policy(script_hashes, frame_ancestors: str) -> dict:
+    """The CSP: nothing from outside origins; inline scripts only by hash."""
+    return {
+        "default-src": "'self'",
+        "script-src": ["'self'", *script_hashes],
+        # Dash components and plotly.js set style attributes and inject <style> elements at
+        # run time (hover labels, modebar, dropdown menus); they break without 'unsafe-inline'.
+        # Styles cannot run script, so this is the accepted, documented trade-off (docs/SECURITY.md).
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],  # plotly's PNG export and modebar icons
+        "font-src": ["'self'", "data:"],
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": frame_ancestors,
+    }
+
+
+def callback_error(err: Exception):
+    """Dash ``on_error``: a callback that fails on odd input answers 'no update', never a 500."""
+    log.error("Callback %s failed; answered with no update", _callback_name(), exc_info=err)
+    return None
+
+
+def _callback_name() -> str:
+    try:
+        body = request.get_json(silent=True) or {}
+        return str(body.get("output", "?"))[:120]
+    except Exception:  # noqa: BLE001 - only used for the log line
+        return "?"
+
+
+def apply_security(app, settings: Settings) -> None:
+    """Add headers, limits, request checks and safe error pages to ``app`` (a Dash app)."""
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_CONTENT_LENGTH
+    server.debug = False
+    ancestors = settings.frame_ancestors
+    Talisman(
+        server,
+        force_https=False,  # TLS ends at the reverse proxy (docs/OPERATIONS.md)
+        strict_transport_security=True,  # sent only on HTTPS requests, so harmless behind HTTP
+        frame_options=_frame_options(ancestors),
+        content_security_policy=content_security_policy(app.csp_hashes(), ancestors),
+        referrer_policy="strict-origin-when-cross-origin",
+        session_cookie_secure=False,  # the app sets no cookies; don't break plain-HTTP intranets
+    )
+
+    @server.before_request
+    def _guard_callbacks():
+        if request.path != CALLBACK_PATH or request.method != "POST":
+            return None
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # absurdly deep nesting
+            body = None
+        problem = "the body must be JSON" if body is None else check_callback_body(body, app.callback_map)
+        if problem:
+            return _error(400, "Bad Request", problem)
+        return None
+
+    @server.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        if exc.code and exc.code >= 500:
+            log.error("HTTP %s on %s %s", exc.code, request.method, request.path)
+        return _error(exc.code or 500, exc.name, _short_reason(exc))
+
+    @server.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        if isinstance(exc, RecursionError):
+            return _error(400, "Bad Request", "the request is nested too deeply")
+        if isinstance(exc, (DependencyException, InvalidResourceError)):  # unknown asset path
+            return _error(404, "Not Found", "not found")
+        log.exception("Unexpected error on %s %s", request.method, request.path)
+        return _error(500, "Internal Server Error", "something went wrong; it has been logged")
+
+
+def _frame_options(ancestors: str):
+    if ancestors.strip() == "'self'":
+        return "SAMEORIGIN"
+    if ancestors.strip() == "'none'":
+        return "DENY"
+    return None  # other origins may embed: CSP frame-ancestors alone decides
+
+
+def _short_reason(exc: HTTPException) -> str:
+    if exc.code == 413:
+        return f"the request is larger than {MAX_CONTENT_LENGTH // 1024} KiB"
+    if isinstance(exc, BadRequest):
+        return "the request could not be read"
+    return exc.name.lower()
+
+
+def _error(code: int, name: str, reason: str):
+    response = jsonify(error=name, reason=reason)
+    response.status_code = code
+    return response

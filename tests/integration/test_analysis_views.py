@@ -1,0 +1,131 @@
+"""The analysis views over HTTP: render callback, option panels, and the download routes."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from urllib.parse import parse_qs
+
+import pandas as pd
+import pytest
+
+from components import ids
+
+VIEWS = ("change", "gap", "compare", "regions", "corridors", "table", "methodology")
+
+
+def _render(dash_client, search: str) -> str:
+    resp = dash_client.call(f"{ids.CONTENT}.children", {f"{ids.URL}.search": search}, [f"{ids.URL}.search"])
+    assert resp.status_code == 200, resp.data[:300]
+    return json.dumps(resp.get_json(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _sync(dash_client, search: str, changed: str, **control_values):
+    values = {f"{ids.URL}.search": search}
+    values.update({f"{cid}.value": v for cid, v in control_values.items()})
+    resp = dash_client.call(f"..{ids.URL}.search", values, [changed])
+    assert resp.status_code == 200, resp.data[:300]
+    return resp.get_json()["response"]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_each_view_renders_with_summary_and_source_link(dash_client, view):
+    body = _render(dash_client, f"?view={view}&compare=MEX,PHL&country=USA")
+    assert f'"id":"{ids.SUMMARY}"' in body
+    assert "?view=methodology" in body or view == "methodology"
+
+
+def test_change_view_counts_and_animation(dash_client):
+    body = _render(dash_client, "?view=change&indicator=sdg10_c_1_cost_to_receiving")
+    assert "Of 62 countries" in body and "76 countries reported only one round" in body
+    assert '"frames":[' in body and '"method":"animate"' in body
+    assert "Official target" in body
+
+
+def test_gap_view_states_count_and_caveat(dash_client):
+    body = _render(dash_client, "?view=gap&outcome=sdg8_8_2_labour_rights&highlight=MEX")
+    assert "association, not cause" in body and "self-reported" in body
+    assert "Selected countries" in body
+
+
+def test_table_view_is_one_ag_grid_without_function_strings(dash_client):
+    body = _render(dash_client, "?view=table&region=Africa&year=2021")
+    assert body.count('"type":"AgGrid"') == 1
+    assert "function" not in body and "params." not in body
+
+
+def test_option_panel_shows_only_on_its_view(dash_client):
+    response = _sync(dash_client, "?view=gap", f"{ids.URL}.search")
+    assert response["gap-options"]["hidden"] is False
+    assert response["change-options"]["hidden"] is True and response["matrix-options"]["hidden"] is True
+
+
+def test_operated_control_wins_over_its_twin(dash_client):
+    # gap-policy was changed; change-policy still shows the old value and must not win.
+    response = _sync(dash_client, "?view=gap", f"{ids.GAP_POLICY}.value",
+                     **{ids.VIEW_TABS: "gap", ids.GAP_POLICY: "sdg10_7_2_pd4", ids.CHANGE_POLICY: "sdg10_7_2_all",
+                        ids.REGIONS_POLICY: "sdg10_7_2_all", ids.INDICATOR: "sdg10_7_2_all", ids.YEAR: "latest"})
+    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    assert query["policy"] == ["sdg10_7_2_pd4"] and query["view"] == ["gap"]
+    assert response[ids.CHANGE_POLICY]["value"] == "sdg10_7_2_pd4"
+
+
+def test_corridor_country_does_not_jump_to_profile(dash_client):
+    response = _sync(dash_client, "?view=corridors", f"{ids.CORRIDOR_COUNTRY}.value",
+                     **{ids.VIEW_TABS: "corridors", ids.CORRIDOR_COUNTRY: "GBR", ids.CORRIDOR_ROLE: "sending"})
+    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    assert query["view"] == ["corridors"] and query["country"] == ["GBR"]
+
+
+def test_compare_keeps_at_most_six_with_notice(dash_client):
+    many = ["MEX", "PHL", "DEU", "IND", "NGA", "BRA", "FRA"]
+    response = _sync(dash_client, "?view=compare", f"{ids.COMPARE_COUNTRIES}.value",
+                     **{ids.VIEW_TABS: "compare", ids.COMPARE_COUNTRIES: many})
+    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    assert query["compare"] == [",".join(many[:6])]
+    assert "At most 6" in json.dumps(response[ids.NOTICE]["children"])
+
+
+def test_bad_params_fall_back(dash_client):
+    body = _render(dash_client, "?view=gap&outcome=nonsense&since=1066&policy=x&compare=ZZZ")
+    assert "Remittance cost" in body  # the default outcome
+    response = _sync(dash_client, "?view=corridors&corridor_role=sideways&country=QQQ", f"{ids.URL}.search")
+    notice = json.dumps(response[ids.NOTICE]["children"])
+    assert "sideways" in notice and "QQQ" in notice
+
+
+def test_displayed_download_is_csv_with_citation(app, dataset):
+    client = app.server.test_client()
+    resp = client.get("/download/displayed.csv?view=table&region=Africa&year=2021")
+    assert resp.status_code == 200 and resp.mimetype == "text/csv"
+    assert "attachment" in resp.headers["Content-Disposition"]
+    text = resp.get_data(as_text=True)
+    header = [ln for ln in text.splitlines() if ln.startswith("#")]
+    assert any(ln.startswith("# Licence: CC BY 4.0") for ln in header)
+    assert any("Source: United Nations, Global SDG Indicators Database" in ln for ln in header)
+    rows = pd.read_csv(io.StringIO(text), comment="#")
+    c = dataset.countries
+    africa = c[(c.region == "Africa") & (c.un_member | c.index.isin(dataset.observations.iso3))]
+    assert len(rows) == len(africa) and set(rows.iso3) == set(africa.index)
+    obs = dataset.observations
+    have = obs[(obs.indicator_id == "sdg10_7_2_all") & (obs.year == 2021) & obs.iso3.isin(africa.index)]
+    assert rows.value.notna().sum() == len(have)
+
+
+def test_displayed_download_with_bad_params_falls_back_and_says_so(app):
+    resp = app.server.test_client().get("/download/displayed.csv?region=Atlantis&indicator=%3Cscript%3E")
+    assert resp.status_code == 200
+    text = resp.get_data(as_text=True)
+    notes = [ln for ln in text.splitlines() if ln.startswith("# Note:")]
+    assert any("Atlantis" in ln for ln in notes)
+    rows = pd.read_csv(io.StringIO(text), comment="#")
+    assert set(rows.indicator_id) == {"sdg10_7_2_all"} and "<script>" not in rows.to_csv()
+
+
+def test_full_download_is_zip_with_readme(app, dataset):
+    resp = app.server.test_client().get("/download/full.zip")
+    assert resp.status_code == 200 and resp.mimetype == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(resp.data)) as zf:
+        assert "Licence:" in zf.read("README.txt").decode()
+        obs = pd.read_csv(zf.open("observations.csv"), comment="#")
+    assert len(obs) == len(dataset.observations)

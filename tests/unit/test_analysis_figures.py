@@ -1,0 +1,143 @@
+"""Figure builders and render functions of the analysis views."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.analysis import RENDERERS
+from components.figures.change import make_dumbbell, make_time_series
+from components.figures.compare import make_compare
+from components.figures.corridors import make_corridor_costs
+from components.figures.gap import make_gap_scatter
+from components.figures.map_animation import make_map_animation
+from components.figures.regions import make_region_shares
+from components.theme import get_theme
+from components.url_state import FilterState
+from components.views import render_view
+from data import change_data as cd
+from data import compare_data as kd
+from data import corridor_data as rc
+from data import gap_data as gd
+from data import regional_data as rd
+
+
+def _colours(fig) -> set[str]:
+    import re
+    spec = fig.to_plotly_json()
+    spec["layout"].pop("template", None)  # plotly's defaults, not drawn colours
+    text = json.dumps(spec, default=str)
+    return {m.lower() for m in re.findall(r"#[0-9a-fA-F]{6}", text)}
+
+
+def _theme_colours(theme) -> set[str]:
+    import re
+    text = json.dumps({k: (dict(v) if hasattr(v, "items") else v) for k, v in vars(theme).items()}, default=str)
+    return {m.lower() for m in re.findall(r"#[0-9a-fA-F]{6}", text)}
+
+
+def test_dumbbell_has_a_row_per_country_and_theme_colours_only(dataset):
+    rows = cd.dumbbell_rows(dataset.observations, dataset.countries, "sdg10_7_2_all")
+    ind = dataset.indicators.loc["sdg10_7_2_all"]
+    for theme in ("light", "dark", "projector"):
+        fig = make_dumbbell(rows, ind, theme=theme, highlight=["MEX"])
+        assert _colours(fig) <= _theme_colours(get_theme(theme))
+    names = [t.name for t in fig.data if t.name]
+    assert any("Improved (19)" in n for n in names) and any("Declined (5)" in n for n in names)
+    assert len(fig.data[0].y) == 62
+    assert any("<b>Mexico" in y for y in fig.data[0].y)
+    assert fig.layout.height >= 62 * 20  # every row label has room
+
+
+def test_time_series_draws_official_target(dataset):
+    ind = dataset.indicators.loc["sdg10_c_1_cost_to_receiving"]
+    series = cd.country_series(dataset.observations, dataset.countries, ind.name, ["MEX", "IND"])
+    fig = make_time_series(series, ind, by="name")
+    target = [t for t in fig.data if t.name and t.name.startswith("Official target")]
+    assert target and set(target[0].y) == {3.0}
+    birth = dataset.indicators.loc["sdg16_9_1_birth_registration"]
+    med = cd.region_median_series(dataset.observations, dataset.countries, birth.name)
+    fig = make_time_series(med, birth, by="group")
+    assert {100.0} == set([t for t in fig.data if t.name.startswith("Official target")][0].y)
+    labour = dataset.indicators.loc["sdg8_8_2_labour_rights"]
+    med = cd.region_median_series(dataset.observations, dataset.countries, labour.name)
+    assert not [t for t in make_time_series(med, labour, by="group").data if t.name.startswith("Official")]
+
+
+def test_map_animation_has_a_frame_per_year_and_no_carry_forward(dataset):
+    ind = dataset.indicators.loc["sdg10_c_1_cost_to_receiving"]
+    rows = cd.yearly_values(dataset.observations, ind.name, dataset.countries.index)
+    fig = make_map_animation(rows, ind, dataset.countries)
+    years = sorted(rows.year.unique())
+    assert [f.name for f in fig.frames] == [str(y) for y in years]
+    assert [s.label for s in fig.layout.sliders[0].steps] == [str(y) for y in years]
+    assert fig.layout.updatemenus[0].buttons[0].label.endswith("Play")
+    for frame in fig.frames:
+        y = int(frame.name)
+        expected = set(rows[rows.year == y].iso3)
+        shown = set(frame.data[0].locations)
+        assert shown <= expected and not (shown & set(frame.data[1].locations))
+    zmins = {f.data[0].zmin for f in fig.frames}
+    assert len(zmins) == 1  # one colour scale across years
+
+
+def test_gap_scatter_regions_highlight_and_years_in_hover(dataset):
+    pts = gd.gap_points(dataset.observations, dataset.countries, "sdg10_7_2_all",
+                        "sdg10_c_1_cost_to_receiving", 2011, 2021)
+    fig = make_gap_scatter(pts, gd.medians_by_score(pts), dataset.indicators.loc["sdg10_7_2_all"],
+                           dataset.indicators.loc["sdg10_c_1_cost_to_receiving"], highlight=["MEX"])
+    regions = [t for t in fig.data if t.name and t.name.split(" (")[0] in set(pts.region)]
+    assert sum(len(t.x) for t in regions) == len(pts)
+    theme = get_theme("light")
+    assert {t.marker.color for t in regions} <= set(theme.region_colors.values())
+    assert all("(20" in txt for t in regions for txt in t.text)  # each value's year shown
+    spot = [t for t in fig.data if t.name == "Selected countries"][0]
+    assert list(spot.text) == ["Mexico"]
+    assert any(t.name and t.name.startswith("Official target") for t in fig.data)
+
+
+def test_compare_rows_per_indicator(dataset):
+    rows = kd.compare_rows(dataset, ["MEX", "PHL", "DEU"], dataset.indicators)
+    have = kd.indicators_with_data(rows)
+    fig = make_compare(rows[rows.indicator_id.isin(have)], dataset.indicators,
+                       {"MEX": "Mexico", "PHL": "Philippines", "DEU": "Germany"})
+    axes = [k for k in fig.layout.to_plotly_json() if k.startswith("yaxis")]
+    assert len(axes) == len(have)
+    assert [t.name for t in fig.data if t.showlegend is not False][-5:] == [
+        "Mexico", "Philippines", "Germany", "Region median", "World median"]
+
+
+def test_region_shares_and_corridors(dataset):
+    fig = make_region_shares(rd.sdg_region_shares(dataset.regional_shares), "PD1")
+    assert len(fig.data[1].x) == len(rd.SDG_REGIONS)
+    costs = rc.corridor_costs(dataset.corridors, dataset.countries, "USA", "sending")
+    fig = make_corridor_costs(costs)
+    names = [t.name for t in fig.data if t.name]
+    assert "Above 5% ceiling (29)" in names and any("3% target" in n for n in names)
+    assert any("5% ceiling" in n and "Above" not in n for n in names)
+    assert sum(len(t.x) for t in fig.data if t.mode == "markers+text") == 42
+
+
+@pytest.mark.parametrize("view", sorted(RENDERERS))
+def test_every_analysis_view_renders_a_summary(dataset, view):
+    out = render_view(FilterState(view=view, compare=("MEX", "PHL"), country="USA"), dataset)
+    assert any(getattr(c, "id", None) == "view-summary" for c in out)
+
+
+@pytest.mark.parametrize("view", sorted(set(RENDERERS) - {"methodology", "compare"}))
+def test_empty_filters_give_an_empty_state_not_a_blank(dataset, view):
+    state = FilterState(view=view, region=("Oceania",), champion=True, flag=("lldc",), compare=("MEX", "PHL"),
+                        country="USA")
+    text = json.dumps([c.to_plotly_json() for c in render_view(state, dataset)], default=str)
+    assert "empty-state" in text
+
+
+def test_change_summary_counts(dataset):
+    out = render_view(FilterState(view="change"), dataset)
+    text = out[0].children
+    assert "Of 62 countries" in text and "19 improved" in text and "76 countries reported only one round" in text
+
+
+def test_compare_prompts_for_two_countries(dataset):
+    out = render_view(FilterState(view="compare", compare=("MEX",)), dataset)
+    assert "two to six" in out[0].children

@@ -70,6 +70,10 @@ def source_line(indicator_ids, dataset: Dataset) -> html.P:
 EXPORTS = {"PNG 1920×1080": "png-slide", "SVG 1920×1080": "svg-slide", "PNG screen size": "png-screen"}
 
 
+def _plain(figure):
+    return figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else figure
+
+
 def _graph(graph_id: str, figure, alt_text: str, filename: str) -> html.Figure:
     """A chart with its text alternative (aria-describedby, shown on demand and as speaker
     notes in presenter mode) and export buttons that draw title and source into the image."""
@@ -80,7 +84,9 @@ def _graph(graph_id: str, figure, alt_text: str, filename: str) -> html.Figure:
                                        **{"data-export": kind, "data-graph": graph_id,
                                           "data-filename": filename})
                            for label, kind in EXPORTS.items()]),
-        dcc.Graph(id=graph_id, figure=figure, config=graph_config(filename),
+        # A plain dict, not a go.Figure: cached views are pickled, and unpickling a go.Figure
+        # re-validates every property (~25 ms for a map, most of a warm request).
+        dcc.Graph(id=graph_id, figure=_plain(figure), config=graph_config(filename),
                   responsive=True, className="chart-graph"),
         html.Figcaption(className="chart-alt", children=[
             html.Details([html.Summary("Describe this chart"),

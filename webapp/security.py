@@ -14,6 +14,7 @@ import logging
 
 from dash.exceptions import DependencyException, InvalidResourceError
 from flask import jsonify, request
+from flask.json.provider import DefaultJSONProvider
 from flask_talisman import Talisman
 from werkzeug.exceptions import BadRequest, HTTPException
 
@@ -46,6 +47,16 @@ def content_security_policy(script_hashes, frame_ancestors: str) -> dict:
     }
 
 
+class HTMLSafeJSONProvider(DefaultJSONProvider):
+    """JSON with <, > and & escaped (as Dash does for its own responses), so user text echoed
+    in a JSON answer (e.g. a deck title) can never be read as markup, even if mis-sniffed."""
+
+    def dumps(self, obj, **kwargs) -> str:
+        text = super().dumps(obj, **kwargs)
+        # these characters only occur inside JSON strings, where the \u escapes mean the same
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def callback_error(err: Exception):
     """Dash ``on_error``: a callback that fails on odd input answers 'no update', never a 500."""
     log.error("Callback %s failed; answered with no update", _callback_name(), exc_info=err)
@@ -65,6 +76,7 @@ def apply_security(app, settings: Settings) -> None:
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_CONTENT_LENGTH
     server.debug = False
+    server.json = HTMLSafeJSONProvider(server)
     ancestors = settings.frame_ancestors
     Talisman(
         server,

@@ -202,3 +202,30 @@ def test_crafted_payloads_and_other_routes(client, callbacks):
     tally.check(client.put("/_dash-update-component", data="{}"), "PUT")
     tally.check(client.get("/_dash-update-component"), "GET")
     assert tally.count >= 500
+
+
+def test_deck_validation_route(client):
+    """/api/validate-deck takes a user's deck file: junk is answered with problems, never a 500."""
+    tally = Tally()
+    slide = st.fixed_dictionaries({"title": JSON_VALUES, "note": JSON_VALUES, "query": st.one_of(JUNK_TEXT, JSON_VALUES)})
+    deck = st.one_of(JSON_VALUES, st.fixed_dictionaries({
+        "format": st.sampled_from(["gcm-dashboard-deck", "x", 1]), "version": st.sampled_from([1, 2, "1", None]),
+        "slides": st.one_of(st.lists(slide, max_size=5), JSON_VALUES)}))
+
+    @config(150)
+    @given(deck)
+    def run(body):
+        tally.check(client.post("/api/validate-deck", data=json.dumps(body), content_type="application/json"),
+                    str(body)[:200])
+
+    run()
+    evil = {"format": "gcm-dashboard-deck", "version": 1,
+            "slides": [{"title": "<script>window.__pwned=1</script>", "note": "<img src=x onerror=alert(1)>",
+                        "query": "?view=map"}]}
+    response = client.post("/api/validate-deck", json=evil)
+    tally.check(response, "evil deck")
+    # echoed only as JSON data (nosniff: never sniffed as HTML); slides.js puts titles in with textContent
+    assert response.mimetype == "application/json" and response.headers["X-Content-Type-Options"] == "nosniff"
+    for raw in (b"{", b"[" * 100_000, b"x" * (1024 * 1024 + 1)):
+        tally.check(client.post("/api/validate-deck", data=raw, content_type="application/json"), raw[:20])
+    assert tally.count >= 150

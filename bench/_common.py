@@ -51,14 +51,15 @@ def row(label: str, stats: dict, target: str = "") -> str:
 @contextmanager
 def gunicorn(app: str, tmp: Path, workers: int = 2, env: dict | None = None, ready_path: str = "/",
              timeout: float = 120.0):
-    """Run ``gunicorn app`` on a free 127.0.0.1 port (no access log); yields (base_url, seconds_to_ready)."""
+    """Run ``gunicorn app`` with the project's gunicorn.conf.py on a free 127.0.0.1 port (no access log); yields (base_url, seconds_to_ready)."""
     port = free_port()
     tmp.mkdir(parents=True, exist_ok=True)
     full_env = {**os.environ, "GCM_HOST": "127.0.0.1", "GCM_PORT": str(port), "GCM_WORKERS": str(workers),
                 "GCM_CACHE_DIR": str(tmp / "cache"), "HOME": str(tmp), **(env or {})}
     log = open(tmp / f"gunicorn-{port}.log", "w")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
+                             "--access-logfile", "/dev/null", "--bind", f"127.0.0.1:{port}",
                              "--workers", str(workers), "--worker-class", "sync", "--timeout", "120",
                              "--no-control-socket", "--error-logfile", "-", app],
                             cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT)

@@ -2,10 +2,10 @@
 # Set up a fresh machine and run the whole test suite (unit, integration, browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v redis-server >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v redis-server >/dev/null || ! command -v wrk >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver redis-server fonts-dejavu-core >/dev/null
+  apt-get install -y -qq chromium chromium-driver redis-server wrk fonts-dejavu-core >/dev/null
 fi
 python3 -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 if [ -f package.json ]; then npm ci --no-audit --no-fund --silent; fi

@@ -90,12 +90,15 @@ def naive_figure(search: str | None, folder: Path = DEFAULT_DIR):
 def create_naive_app(folder: Path | str | None = None) -> dash.Dash:
     """A one-file gallery-style Dash app serving ``naive_figure`` for the URL."""
     folder = Path(folder or os.environ.get("GCM_DATA_DIR") or DEFAULT_DIR)
-    app = dash.Dash(__name__, compress=True, serve_locally=True)
+    # Same offline map file as the dashboard (no network here), and nothing else from assets/.
+    app = dash.Dash(__name__, compress=True, serve_locally=True, assets_folder=str(ROOT / "assets"),
+                    assets_ignore=r".*\.(css|js)$")
     app.layout = html.Div([dcc.Location(id="url"), html.Div(id="view-content")])
 
     @app.callback(Output("view-content", "children"), Input("url", "search"))
     def render(search):
-        return [dcc.Graph(figure=naive_figure(search, folder))]
+        return [dcc.Graph(figure=naive_figure(search, folder),
+                          config={"topojsonURL": app.get_asset_url("")})]
 
     return app
 

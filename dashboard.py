@@ -70,8 +70,12 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     @server.route("/health")
     def health():
         data, _ = store.current()
+        # cache: this process's figure-cache hits/misses, so operators (and the shared-cache
+        # test) can see that a figure built by one instance is served to another from Redis.
         return jsonify(status="ok", data_version=store.version, observations=int(len(data.observations)),
-                       last_data_error=store.last_error or None)
+                       last_data_error=store.last_error or None,
+                       cache={"backend": settings.cache_type, "hits": figure_cache.hits,
+                              "misses": figure_cache.misses})
 
     apply_security(app, settings)  # last: its CSP hashes every inline script registered above
     app.gcm_store = store

@@ -57,7 +57,7 @@ def test_changing_a_filter_updates_map_matrix_and_url(probe, base_url):
         "(before) => { const s = document.querySelector('#view-summary'); return s && s.innerText !== before; }",
         arg=before)
     assert "of 57 countries" in page.locator("#view-summary").inner_text()
-    page.get_by_label("Matrix").check()
+    page.get_by_role("radio", name="Matrix", exact=True).check()
     page.wait_for_selector("#matrix-table .matrix-table")
     rows = page.locator("#matrix-table tbody tr th a")
     names = rows.all_inner_texts()
@@ -89,14 +89,14 @@ def test_reloading_a_shared_link_restores_the_same_state(probe, base_url):
     assert page.locator("#view-summary").inner_text() == summary
     assert page.locator("#filter-indicator").inner_text().strip().startswith("Migration policies: safe")
     assert "Asia" in page.locator("#filter-region").inner_text()
-    assert page.get_by_label("How uneven").is_checked()
+    assert page.get_by_role("radio", name="How uneven", exact=True).is_checked()
 
 
 def test_old_or_broken_link_shows_a_notice(probe, base_url):
     _open(probe, base_url, "?tab=heatmap&region=Atlantis&yr=1800")
     notice = probe.page.locator("#link-notice").inner_text()
     assert "Atlantis" in notice and "1800" in notice
-    assert probe.page.get_by_label("Matrix").is_checked()
+    assert probe.page.get_by_role("radio", name="Matrix", exact=True).is_checked()
 
 
 @pytest.mark.parametrize("name, query", VIEWS.items())

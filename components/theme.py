@@ -177,7 +177,9 @@ def apply_layout(fig, theme: Theme | str, title: str | None = None, subtitle: st
     Returns ``fig`` (modified in place) for chaining.
     """
     theme = get_theme(theme)
-    width = theme.export_width - 60
+    # Wrap for the narrowest place the chart is shown (the dashboard's content column at
+    # 1280x720, about 950 px), so titles are never clipped on screen or in exports.
+    width = min(theme.export_width - 60, 900)
     small = max(11, round(theme.font_size * 0.8))
     title_lines = wrap_text(title, theme.title_size, width, 2) if title else []
     sub_lines = wrap_text(subtitle, theme.font_size, width, 3) if subtitle else []

@@ -60,9 +60,13 @@ def _source_text(indicator_ids, dataset: Dataset) -> str:
 
 def source_line(indicator_ids, dataset: Dataset) -> html.P:
     """'Source: … · How this is computed' under every chart."""
-    text = _source_text(indicator_ids, dataset).removeprefix("Source: ")
+    # The full citation is drawn inside the chart (so it travels with exports); here, the links.
+    source_ids = sorted({dataset.indicators.loc[i, "source_id"] for i in indicator_ids
+                         if i in dataset.indicators.index})
+    links = [html.A(dataset.sources.loc[s, "citation"].split(",")[0], href=dataset.sources.loc[s, "url"])
+             for s in source_ids if s in dataset.sources.index]
     return html.P(className="source-line", children=[
-        "Source: ", text, " · Objective mapping is editorial · ",
+        "Source: ", *links, " · Objective mapping is editorial · ",
         html.A("How this is computed", href=METHODOLOGY_HREF)])
 
 
@@ -130,7 +134,9 @@ def render_uneven(state: FilterState, dataset: Dataset) -> list:
     if sel.indicators.empty:
         return [_empty("No indicator left: the objective or principle filters exclude it.", state.theme)]
     first = dataset.indicators.loc[sel.indicators.index[0]]
-    if sel.values["status"].notna().any():
+    # Category shares for the official ordinal scores; any continuous indicator (even one with
+    # target bands) shows its distribution, which keeps the values visible.
+    if (sel.indicators["kind"] == "ordinal_1_4").all():
         both = status_shares_with_world(sel.values, sel.countries)
         world = both[both["group"] == "World"]
         labels = {i: dataset.indicators.loc[i, "label"] for i in sel.indicators.index}

@@ -15,6 +15,7 @@ from flask import Flask, Response, jsonify, request
 from components import callbacks
 from components.deck import validate_deck
 from components.layout import build_layout
+from components.page_template import INDEX_STRING
 from components.url_state import FilterState, decode, encode
 from components.views import MATRIX_FRAGMENT, matrix_html, render_view
 from webapp.cache import FigureCache, make_cache
@@ -37,7 +38,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     app = dash.Dash(
         __name__, server=server, title="GCM Progress Dashboard", assets_folder=str(HERE / "assets"),
-        serve_locally=True, compress=True, update_title=None,
+        serve_locally=True, compress=True, update_title=None, index_string=INDEX_STRING,
         suppress_callback_exceptions=False, on_error=callback_error,
         description="How countries implement the Global Compact for Migration",
     )

@@ -439,6 +439,9 @@
                 if (main && (!document.activeElement || !main.contains(document.activeElement))) { main.focus(); }
             }
             wasPresenting = now;
+            // Dropdown menus are portalled to <body>: give it the page's theme too.
+            var theme = (page.className.match(/theme-[a-z]+/) || ["theme-light"])[0];
+            document.body.className = document.body.className.replace(/\btheme-[a-z]+\b/g, "").trim() + " " + theme;
             if (pending) { window.clearTimeout(pending); }
             pending = window.setTimeout(refresh, 50);
         };

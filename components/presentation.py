@@ -68,6 +68,8 @@ def slides_panel() -> html.Section:
 def presenter_bar() -> html.Div:
     """Shown only in presenter mode: exit button, slide position, the slide's speaker note."""
     return html.Div(id=ids.PRESENTER_BAR, className="presenter-bar", children=[
+        # The banner (and its h1) is hidden in presenter mode; this keeps one level-one heading.
+        html.H1("GCM Progress Dashboard, presenter mode", className="visually-hidden"),
         html.Button("Exit presenter mode (Esc)", id="presenter-exit", type="button", className="button"),
         html.Span(id="slide-counter", className="slide-counter", role="status",
                   **{"aria-live": "polite"}),

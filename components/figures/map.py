@@ -169,6 +169,9 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
                         source=source or default_source(indicator), axis_space=False)
 
 
+_LABEL_SIDES = ("top center", "bottom center", "middle right", "middle left")
+
+
 def _mute_others(fig: go.Figure, spot: list[str], names: dict, theme: Theme) -> None:
     """Fade every other area and write the spotlit countries' names on the map (not colour alone)."""
     for trace in fig.data:
@@ -176,7 +179,9 @@ def _mute_others(fig: go.Figure, spot: list[str], names: dict, theme: Theme) -> 
             trace.marker.opacity = 0.35
     fig.add_trace(go.Scattergeo(
         locations=spot, locationmode="ISO-3", mode="text", text=[f"<b>{names.get(i, i)}</b>" for i in spot],
-        textposition="top center", hoverinfo="skip", showlegend=False, name="Spotlight names",
+        # Neighbours (Ghana and Togo, say) would print on top of each other: alternate sides.
+        textposition=[_LABEL_SIDES[n % len(_LABEL_SIDES)] for n in range(len(spot))],
+        hoverinfo="skip", showlegend=False, name="Spotlight names",
         textfont={"color": theme.text_color, "size": theme.font_size}))
 
 

@@ -58,6 +58,10 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
     :func:`status_shares_with_world`). Each segment prints its share, so it reads without colour.
     """
     theme = get_theme(theme)
+    one = len(set(shares["indicator_id"])) == 1 if not shares.empty else False
+    if not title and one:  # one panel: its indicator goes in the title, not over the legend
+        only = shares["indicator_id"].iloc[0]
+        title = f"{indicator_labels.get(only, only)} · {year_label}"
     title = title or "Share of reporting countries in each category"
     subtitle = subtitle if subtitle is not None else year_label
     if shares.empty:
@@ -70,7 +74,7 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
     styles = theme.status_styles(_category_order(set(shares["status"])))
     panel_width = (theme.export_width - 300) / len(ids)
     panel_font = theme.font_size if len(ids) < 4 else max(11, round(theme.font_size * 0.75))
-    titles = ["<br>".join(wrap_text(indicator_labels.get(i, i), panel_font, panel_width, 3))
+    titles = ["" if one else "<br>".join(wrap_text(indicator_labels.get(i, i), panel_font, panel_width, 3))
               for i in ids]
     fig = make_subplots(rows=1, cols=len(ids), shared_yaxes=True, subplot_titles=titles,
                         horizontal_spacing=0.015 if len(ids) > 1 else 0)
@@ -106,7 +110,22 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
     apply_layout(fig, theme, title=title, subtitle=subtitle,
                  source=source or "Source: UN Global SDG Indicators Database (indicator 10.7.2).")
     _make_room_for_panel_titles(fig, theme, titles)
+    _fit_source_right_of_labels(fig, theme, list(ylabels.values()))
     return fig
+
+
+def _fit_source_right_of_labels(fig: go.Figure, theme: Theme, labels: list[str]) -> None:
+    """Re-wrap the source line: it starts at the plot's left edge, right of the region labels,
+    so it has less room than the full width apply_layout assumed."""
+    label_px = max((len(l.replace("<b>", "").replace("</b>", "")) for l in labels), default=0) * 0.62 * theme.font_size
+    for ann in fig.layout.annotations:
+        if ann.name == "source":
+            size = ann.font.size or theme.font_size
+            before = ann.text.count("<br>")
+            lines = wrap_text(ann.text.replace("<br>", " "), size, theme.export_width - 60 - label_px, 3)
+            ann.text = "<br>".join(lines)
+            if len(lines) - 1 > before:
+                fig.layout.margin.b += round((len(lines) - 1 - before) * size * 1.4)
 
 
 def _make_room_for_panel_titles(fig: go.Figure, theme: Theme, titles: list[str]) -> None:
@@ -188,8 +207,9 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
                      ticksuffix=" ", range=[len(regions) - 0.5, -0.5])
     fig.update_xaxes(title={"text": f"{unit} ({direction_text(indicator['direction'])})"},
                      gridcolor=theme.grid_color, zeroline=False)
-    return apply_layout(fig, theme, title=title, subtitle=subtitle,
-                        source=source or default_source(indicator))
+    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator))
+    _fit_source_right_of_labels(fig, theme, [f"{r} (n={counts[r]})" for r in regions])
+    return fig
 
 
 def _spotlight(fig: go.Figure, rows: pd.DataFrame, countries: pd.DataFrame, regions: list[str],

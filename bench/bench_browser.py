@@ -82,7 +82,7 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=30)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    changes = 3 if args.quick else args.changes
+    changes = 2 if args.quick else args.changes
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory(prefix="gcm-browser-") as name, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

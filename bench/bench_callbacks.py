@@ -44,10 +44,10 @@ ANALYSIS_VIEWS = ("compare", "gap", "change")
 RENDER = "view-content.children"
 
 
-def _interactions() -> dict:
+def _interactions(quick: bool = False) -> dict:
     from components.views import RENDERERS
     out = dict(INTERACTIONS)
-    for view in ANALYSIS_VIEWS:
+    for view in ANALYSIS_VIEWS[:1] if quick else ANALYSIS_VIEWS:
         if view in RENDERERS:
             out[view] = [FilterState(view=view)]
     return out
@@ -94,7 +94,7 @@ def bench_dataset(label: str, folder: Path, args, target_ms: float) -> list[dict
     naive = Target(create_naive_app(folder))
     clear = ours.app.gcm_cache._cache.clear
     results = []
-    for name, states in _interactions().items():
+    for name, states in _interactions(args.quick).items():
         searches = [encode(s) or "" for s in states]
         cases = [(name, ours.render)] + ([("matrix fragment", ours.fragment)] if name == "matrix" else [])
         for case, call in cases:
@@ -129,7 +129,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     if args.quick:
-        args.calls, args.baseline_calls, args.factor, args.budget = 5, 2, 2, 5.0
+        args.calls, args.baseline_calls, args.factor, args.budget = 3, 1, 2, 3.0
     results = bench_dataset("shipped", ROOT / "data" / "sources", args, 20)
     folder = ROOT / ".cache" / f"synthetic-{args.factor}x"
     if not (folder / "SYNTHETIC_README.txt").exists():

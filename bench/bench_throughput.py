@@ -135,7 +135,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.quick:
-        args.seconds, args.connections, args.max_requests = 2, 2, 200
+        args.seconds, args.connections, args.max_requests = 1, 2, 200
     with tempfile.TemporaryDirectory(prefix="gcm-bench-") as name:
         tmp = Path(name)
         print(f"gunicorn 2 workers, {args.connections} connections, {args.seconds} s per app, 127.0.0.1")

@@ -58,8 +58,8 @@ def render_corridors(state: FilterState, dataset) -> list:
             f"and {counts['below_target']} meet the 3% target.")
     fig = make_corridor_costs(costs, theme=figure_theme(state),
                               title=f"Cost of sending USD 200 {direction} {name}, by corridor",
-                              subtitle=f"{filters_in_words(state, dataset)} (other end of the corridor) · "
-                                       "each corridor's latest year in brackets", source=SOURCE)
+                              subtitle=f"% of USD 200 sent, lower is better · {filters_in_words(state, dataset)} "
+                                       "(other end) · each corridor's latest year in brackets", source=SOURCE)
     return [summary(text), graph(ids.CORRIDOR_GRAPH, fig, text, f"gcm-corridors-{state.country}",
                                  height=fig.layout.height),
             note("Costs are averages over the services surveyed in each corridor; a corridor's latest year may "

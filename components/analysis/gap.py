@@ -5,7 +5,7 @@ from components import ids
 from components.figures.gap import make_gap_scatter
 from components.url_state import FilterState
 from data import gap_data as gd
-from data.labels import topic_phrase
+from data.labels import short_label, topic_phrase
 
 from .common import (empty, figure_theme, filters_in_words, graph, note, plural, select, source_line,
                      source_text, summary)
@@ -28,7 +28,7 @@ def render_gap(state: FilterState, dataset) -> list:
     cover = gd.coverage_counts(dataset.observations, sel.countries, state.policy, state.outcome, first, last)
     medians = gd.medians_by_score(points)
     rho = gd.rank_correlation(points)
-    window = f"{first}–{last}"
+    window = f"{first}–{last}" if state.since else f"any year up to {last}"
     text = (f"{cover['both']} of {plural(cover['countries'], 'country', 'countries')} in this selection have both "
             f"a 10.7.2 score for {topic_phrase(policy)} ({cover['policy']} have one) and a value for {topic_phrase(outcome)} "
             f"({cover['outcome']} have one), taking each country's latest value in {window}.")
@@ -42,7 +42,8 @@ def render_gap(state: FilterState, dataset) -> list:
     else:
         highlight = tuple(dict.fromkeys(state.highlight + state.compare))
         fig = make_gap_scatter(points, medians, policy, outcome, theme=figure_theme(state), highlight=highlight,
-                               title=f"{outcome['label']} against {policy['label']}",
+                               title=f"Policy and practice: {short_label(outcome)} against 10.7.2 "
+                                     f"{short_label(policy).lower()}",
                                subtitle=f"{filters_in_words(state, dataset)} · latest values {window} · "
                                         f"{len(points)} countries with both",
                                source=source_text([state.policy, state.outcome], dataset))

@@ -67,8 +67,7 @@ def render_regions(state: FilterState, dataset) -> list:
     out = [summary(text)]
     fig = make_region_shares(shares, code, theme=theme,
                              title=f"Countries with migration policies, {short_label(policy).lower()}: 2019 and 2021",
-                             subtitle="By SDG region · aggregates published by the UN (their country counts are "
-                                      "not published and differ from the countries listed individually)",
+                             subtitle="By SDG region · shares as published by the UN (not computed here)",
                              source=SHARES_SOURCE)
     out += [graph(ids.REGIONS_GRAPH, fig, text, f"gcm-regions-{code}", height=560), _shares_table(shares),
             note("The UN's regional shares use more countries than are published one by one (for example, "

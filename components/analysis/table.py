@@ -6,14 +6,16 @@ from dash import html
 
 from components import ids
 from components.url_state import FilterState
-from data.table_data import TABLE_COLUMNS, tidy_rows
+from data.table_data import tidy_rows
 
 from .common import empty, select, source_line, summary
 
 HEADERS = {"country": "Country", "iso3": "ISO3", "region": "Region", "indicator": "Indicator",
            "indicator_id": "Indicator id", "year": "Year", "value": "Value", "unit": "Unit",
            "status": "Status", "nature": "Nature", "source": "Source"}
-WIDTHS = {"country": 180, "iso3": 80, "region": 110, "indicator": 260, "year": 80, "value": 100,
+ORDER = ("country", "iso3", "year", "value", "status", "indicator", "region", "unit", "nature", "source",
+         "indicator_id")
+WIDTHS = {"country": 180, "iso3": 95, "region": 120, "indicator": 260, "year": 100, "value": 110,
           "unit": 160, "status": 170, "nature": 170, "source": 220, "indicator_id": 170}
 
 
@@ -36,7 +38,7 @@ def render_table(state: FilterState, dataset) -> list:
             f"selection; {have} have a value and {len(rows) - have} show no data. Sort or filter any column; "
             "the downloads carry the citation and licence.")
     columns = []
-    for col in TABLE_COLUMNS:
+    for col in ORDER:
         spec = {"field": col, "headerName": HEADERS[col], "width": WIDTHS[col], "sortable": True,
                 "filter": "agNumberColumnFilter" if col in ("year", "value") else "agTextColumnFilter",
                 "resizable": True}

@@ -5,9 +5,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.theme import Theme, apply_layout, get_theme
+from data.labels import ORDINAL_SHORT
 from data.status import ORDINAL_CATEGORIES
 
-from .common import hline, row_height, series_colors
+from .common import hline, legend_right, row_height, series_colors
 from .empty import empty_figure
 from .format import default_source, direction_text, format_value, numeric_target, target_text
 
@@ -50,11 +51,11 @@ def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | st
         fig.add_trace(go.Scatter(
             x=part["to_value"], y=part_labels, mode="markers", name=f"{to_year}: {word} ({len(part)})",
             legendgroup=direction, text=text, hovertemplate="%{text}<extra></extra>",
-            marker={"symbol": symbol, "size": theme.marker_size + 5, "color": colour,
+            marker={"symbol": symbol, "size": theme.marker_size + 8, "color": colour,
                     "line": {"color": theme.background, "width": 1}}))
     ticks = list(ORDINAL_CATEGORIES)
     fig.update_xaxes(range=[0.6, 4.4], tickvals=ticks, side="top",
-                     ticktext=[f"{n} {ORDINAL_CATEGORIES[n].split()[0]}" for n in ticks],
+                     ticktext=[f"{n} {ORDINAL_SHORT[n]}" for n in ticks],
                      gridcolor=theme.grid_color, zeroline=False, fixedrange=True)
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed",
                      ticksuffix=" ", showgrid=True, gridcolor=theme.grid_color, fixedrange=True,
@@ -63,6 +64,7 @@ def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | st
                  source=source or default_source(indicator), axis_space=False)
     fig.update_layout(height=row_height(len(rows), theme, per_row=1.7, extra=int(fig.layout.margin.t) + 120),
                       hovermode="closest")
+    legend_right(fig, theme)
     fig.layout.margin.t += theme.font_size * 2  # room for the x ticks on top
     return fig
 
@@ -102,4 +104,5 @@ def make_time_series(series: pd.DataFrame, indicator: pd.Series, *, by: str, the
     fig.update_yaxes(title={"text": f"{what}{unit} ({direction_text(indicator['direction'])})"},
                      gridcolor=theme.grid_color, zeroline=False, automargin=True)
     fig.update_xaxes(gridcolor=theme.grid_color, tickformat="d", dtick=1 if series["year"].nunique() <= 12 else None)
-    return apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator))
+    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator))
+    return legend_right(fig, theme)

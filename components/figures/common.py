@@ -33,3 +33,23 @@ def jitter(key: str, spread: float = 0.28) -> float:
 def series_colors(theme: Theme) -> list[str]:
     """Distinct colours for up to six named series (the theme's Okabe-Ito region colours)."""
     return list(dict.fromkeys(theme.region_colors.values()))
+
+
+def legend_right(fig: go.Figure, theme: Theme) -> go.Figure:
+    """Move the legend from above the plot to a column on its right.
+
+    apply_layout sizes the top legend for a 1280 px export; in the narrower dashboard column a long
+    legend wraps into more rows than reserved and runs into the subtitle or top axis ticks. A
+    column on the right never does. Call after apply_layout.
+    """
+    from components.theme import _legend_rows
+    names = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    if not names:
+        return fig
+    reserved = _legend_rows(fig, theme, (theme.export_width - 60) * 0.8) * theme.font_size * 1.6 + 8
+    longest = max(len(n) for n in names)
+    fig.layout.margin.t = max(40, int(fig.layout.margin.t - reserved))
+    fig.layout.margin.r = int(min(320, 50 + longest * theme.font_size * 0.6))
+    fig.update_layout(legend={"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top",
+                              "yref": "paper"})
+    return fig

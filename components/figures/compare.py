@@ -10,11 +10,16 @@ from plotly.subplots import make_subplots
 from components.theme import Theme, apply_layout, get_theme
 from data.labels import short_label
 
-from .common import series_colors
+from .common import legend_right, series_colors
 from .empty import empty_figure
 from .format import format_value
 
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "hexagon")
+
+
+def _offset(k: int, n: int) -> float:
+    """Vertical offset of the k-th country inside its row, so equal values do not hide each other."""
+    return (k - (n - 1) / 2) * (0.6 / max(n, 2))
 
 
 def _span(values: list[float], indicator: pd.Series) -> list[float]:
@@ -36,21 +41,21 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
     if not ids:
         return empty_figure("None of these countries has data for these indicators", theme,
                             title=title, subtitle=subtitle)
-    labels = [f"{indicators.loc[i, 'primary_objective']} · {short_label(indicators.loc[i])}" for i in ids]
+    labels = [f"Obj {indicators.loc[i, 'primary_objective']} · {short_label(indicators.loc[i])}" for i in ids]
     fig = make_subplots(rows=len(ids), cols=1, vertical_spacing=min(0.04, 0.5 / len(ids)))
     palette = series_colors(theme)
     order = list(names)
     for r, ind_id in enumerate(ids, start=1):
         ind = indicators.loc[ind_id]
         part = rows[rows["indicator_id"] == ind_id]
-        y = [labels[r - 1]]
+        y = [0]
         for k, iso3 in enumerate(order):
             cell = part[part["iso3"] == iso3]
             if cell.empty or pd.isna(cell["value"].iloc[0]):
                 continue
             c = cell.iloc[0]
             fig.add_trace(go.Scatter(
-                x=[c["value"]], y=y, mode="markers", name=names[iso3], legendgroup=iso3, showlegend=False,
+                x=[c["value"]], y=[_offset(k, len(order))], mode="markers", name=names[iso3], legendgroup=iso3, showlegend=False,
                 text=[f"<b>{names[iso3]}</b><br>{ind['label']}<br>{format_value(c['value'], ind)} "
                       f"({int(c['year'])})" + (f"<br>{c['status']}" if c["status"] else "")],
                 hovertemplate="%{text}<extra></extra>",
@@ -64,8 +69,8 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
                     x=[ref.region_median], y=y, mode="markers", showlegend=False, legendgroup="region",
                     text=[f"{ref.region} median: {format_value(ref.region_median, ind)} ({ref.region_count} countries)"],
                     hovertemplate="%{text}<extra></extra>",
-                    marker={"symbol": "line-ns", "size": theme.marker_size * 2.6, "color": theme.region_color(ref.region),
-                            "line": {"color": theme.region_color(ref.region), "width": 3}}), row=r, col=1)
+                    marker={"symbol": "line-ns", "size": theme.marker_size * 2.6, "color": theme.muted_text_color,
+                            "line": {"color": theme.muted_text_color, "width": 2}}), row=r, col=1)
         w = part.iloc[0]
         if w["world_count"]:
             fig.add_trace(go.Scatter(
@@ -78,7 +83,8 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
         fig.update_xaxes(range=_span(span_values, ind), row=r, col=1, gridcolor=theme.grid_color,
                          zeroline=False, fixedrange=True, tickfont={"size": max(10, theme.font_size - 3)},
                          nticks=6)
-        fig.update_yaxes(row=r, col=1, fixedrange=True, showgrid=False, ticksuffix=" ", automargin=True)
+        fig.update_yaxes(row=r, col=1, fixedrange=True, showgrid=False, ticksuffix=" ", automargin=True,
+                         range=[-0.5, 0.5], tickvals=[0], ticktext=[labels[r - 1]], zeroline=False)
     # Legend: one entry per country and for the two reference marks, drawn once.
     for k, iso3 in enumerate(order):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=names[iso3], legendgroup=iso3,
@@ -86,11 +92,12 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
                                          "color": palette[k % len(palette)]}))
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Region median", legendgroup="region",
                              marker={"symbol": "line-ns", "size": theme.marker_size * 2,
-                                     "line": {"color": theme.muted_text_color, "width": 3}}))
+                                     "line": {"color": theme.muted_text_color, "width": 2}}))
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="World median", legendgroup="world",
                              marker={"symbol": "line-ns", "size": theme.marker_size * 2,
                                      "line": {"color": theme.reference_line, "width": 2}}))
     apply_layout(fig, theme, title=title, subtitle=subtitle, source=source, axis_space=False)
+    legend_right(fig, theme)
     fig.update_layout(height=round(len(ids) * theme.font_size * 4.2 + fig.layout.margin.t + fig.layout.margin.b),
                       hovermode="closest")
     return fig

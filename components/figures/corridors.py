@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from components.theme import Theme, apply_layout, get_theme
 
-from .common import row_height, vline
+from .common import legend_right, row_height, vline
 from .empty import empty_figure
 
 BANDS = ("Above 5% ceiling", "3-5%: above target", "Below 3% target")  # worst first
@@ -46,11 +46,11 @@ def make_corridor_costs(costs: pd.DataFrame, *, theme: Theme | str = "light", ti
     vline(fig, ceiling, span, theme, "dash", f"{ceiling:g}% ceiling")
     high = float(costs["value"].max())
     fig.update_xaxes(range=[0, max(high * 1.15, ceiling * 1.3)], ticksuffix="%", gridcolor=theme.grid_color,
-                     zeroline=False, fixedrange=True, side="top",
-                     title={"text": "Cost of sending USD 200 (% of amount sent; lower is better)"})
+                     zeroline=False, fixedrange=True, side="top")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", ticksuffix=" ",
                      fixedrange=True, automargin=True)
     apply_layout(fig, theme, title=title, subtitle=subtitle, source=source, axis_space=False)
-    fig.layout.margin.t += theme.font_size * 3
+    legend_right(fig, theme)
+    fig.layout.margin.t += theme.font_size * 2
     fig.update_layout(height=row_height(len(costs), theme, per_row=1.8, extra=int(fig.layout.margin.t) + 80))
     return fig

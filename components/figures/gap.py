@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from components.theme import Theme, apply_layout, get_theme
 from data.labels import ORDINAL_SHORT
 
-from .common import hline, jitter
+from .common import hline, jitter, legend_right
 from .empty import empty_figure
 from .format import direction_text, format_value, nature_text, numeric_target, target_text
 
@@ -67,4 +67,5 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
                      type="log" if _log_axis(points["outcome_value"], outcome) else "linear")
     for x in (1.5, 2.5, 3.5):
         fig.add_vline(x=x, line={"color": theme.grid_color, "width": 1})
-    return apply_layout(fig, theme, title=title, subtitle=subtitle, source=source)
+    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source)
+    return legend_right(fig, theme)

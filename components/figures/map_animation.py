@@ -90,5 +90,9 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
     )
     apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator),
                  axis_space=False)
-    fig.layout.margin.b += theme.font_size * 4  # slider and buttons sit under the map
+    # Slider and buttons sit under the map; the source line goes below them.
+    fig.layout.margin.b += theme.font_size * 6
+    for ann in fig.layout.annotations:
+        if ann.name == "source":
+            ann.yshift = -(theme.font_size * 6.5)
     return fig

@@ -48,7 +48,7 @@ def make_region_shares(shares: pd.DataFrame, domain_code: str, *, theme: Theme |
                              textfont={"color": theme.text_color, "size": max(11, theme.font_size - 2)},
                              marker={"symbol": "circle", "size": theme.marker_size + 4,
                                      "color": theme.ordinal_colors[1]}))
-    fig.update_xaxes(range=[0, 108], tickvals=[0, 25, 50, 75, 100], ticktext=["0%", "25%", "50%", "75%", "100%"],
+    fig.update_xaxes(range=[0, 118], tickvals=[0, 25, 50, 75, 100], ticktext=["0%", "25%", "50%", "75%", "100%"],
                      gridcolor=theme.grid_color, zeroline=False, fixedrange=True,
                      title={"text": "Share of countries (%), as published by the UN"})
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", ticksuffix=" ",

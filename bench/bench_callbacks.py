@@ -104,9 +104,8 @@ def bench_dataset(label: str, folder: Path, args, target_ms: float) -> list[dict
                 call(s)
             warm, capped_w = _time(call, searches, args.calls, args.budget)
             sc, sw = summary(cold), summary(warm)
-            note = " (time-capped)" if capped_c or capped_w else ""
-            print(row(f"{label} {case} cold{note}", sc, f"p95 <= {target_ms:.0f} ms"))
-            print(row(f"{label} {case} warm{note}", sw, f"p95 <= {target_ms:.0f} ms"))
+            print(row(f"{label} {case} cold{' (time-capped)' if capped_c else ''}", sc, f"p95 <= {target_ms:.0f} ms"))
+            print(row(f"{label} {case} warm{' (time-capped)' if capped_w else ''}", sw, f"p95 <= {target_ms:.0f} ms"))
             print(f"{'':44} first call after start {first:.1f} ms")
             results.append({"dataset": label, "case": case, "cold": sc, "warm": sw})
         base, capped_b = _time(naive.render, searches, args.baseline_calls, args.budget)

@@ -41,7 +41,9 @@ def _gaps(dataset) -> html.Section:
             html.Dt("Objectives with no indicator"),
             html.Dd("; ".join(f"Objective {n}: {label}" for n, label in missing) or "none"),
             html.Dt(f"Thin series (fewer than {md.THIN_COUNTRIES} countries in their best year)"),
-            html.Dd("; ".join(f"{r.label}: at most {r.max_countries} countries, {r.years} years"
+            html.Dd("; ".join(f"{r.label}: at most {r.max_countries} "
+                                f"{'country' if r.max_countries == 1 else 'countries'}, {r.years} "
+                                f"{'year' if r.years == 1 else 'years'}"
                               for r in thin.itertuples()) or "none"),
             html.Dt("GCM Champion countries"), html.Dd(gaps["champion"]),
             html.Dt("Other known gaps"), html.Dd(html.Ul([html.Li(g) for g in gaps["known"]])),

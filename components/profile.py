@@ -90,7 +90,9 @@ def _objective_sections(rows: pd.DataFrame, dataset: Dataset, region: str) -> li
                     if number in dataset.objectives.index else None),
             html.Div(html.Table([html.Caption(f"{title}: indicators for this objective"), thead,
                                  html.Tbody([_indicator_row(r, dataset) for _, r in group.iterrows()])],
-                                className="profile-table"), className="profile-table-scroll"),
+                                className="profile-table"), className="profile-table-scroll",
+                     # focusable so keyboard users can scroll it when large type makes it overflow
+                     tabIndex="0", role="region", **{"aria-label": f"{title} (scrollable table)"}),
         ], className="profile-objective"))
     return sections
 

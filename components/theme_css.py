@@ -28,6 +28,7 @@ def _variables(theme: Theme) -> list[str]:
              f"  --fg: {theme.text_color};", f"  --muted: {theme.muted_text_color};",
              f"  --bg: {theme.background};", f"  --grid: {theme.grid_color};",
              f"  --nodata: {theme.no_data_fill};", f"  --nodata-line: {theme.no_data_line};",
+             f"  --nodata-fg: {theme.no_data_text};",
              f"  --highlight: {theme.highlight};"]
     for i, (colour, text) in enumerate(zip(theme.ordinal_colors, theme.ordinal_text_colors), start=1):
         lines += [f"  --status-{i}: {colour};", f"  --status-{i}-fg: {text};"]

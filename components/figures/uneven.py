@@ -91,7 +91,7 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
                 x=x, y=[ylabels[g] for g in groups], orientation="h",
                 name=f"{style['symbol']} {style['label']}", legendgroup=style["label"],
                 showlegend=col == 1, marker={"color": style["color"],
-                                             "line": {"color": theme.background, "width": 1}},
+                                             "line": {"color": theme.country_line, "width": 1}},
                 text=[f"{v:.0f}%" if v > 0 else "" for v in x], textposition="inside",
                 insidetextanchor="middle", textangle=0,
                 textfont={"color": style["text_color"], "size": theme.font_size},

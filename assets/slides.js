@@ -277,6 +277,17 @@
             note.textContent = text;
         }
         if (onSlide && isPresenting() && i + 1 < deck.slides.length) { prefetch(deck.slides[i + 1], true); }
+        showSpotlitRow();
+    }
+
+    // "Now look at Ghana": bring the first spotlit matrix row into view once the table arrives.
+    function showSpotlitRow() {
+        var host = document.getElementById("matrix-table");
+        var row = host && host.querySelector(".matrix-spotlight");
+        if (!row || host.getAttribute("data-spotlit") === host.getAttribute("data-src")) { return; }
+        host.setAttribute("data-spotlit", host.getAttribute("data-src"));
+        var header = host.querySelector("thead");
+        host.scrollTop = Math.max(0, row.offsetTop - (header ? header.offsetHeight : 0) - 8);
     }
 
     function saveCurrent() {

@@ -33,6 +33,10 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     settings = settings or Settings.from_env()
     _configure_logging()
     server = Flask(__name__)
+    # Read by flask-compress when Dash(compress=True) binds it. zstd 9 / brotli 6 instead of the
+    # defaults (3 / 4) cut plotly.js from 1.44 to 1.29 MB on the wire for ~70 ms CPU once per visitor
+    # (bundles are then browser-cached for a year); callback JSON compresses in ~1 ms either way.
+    server.config.update(COMPRESS_ZSTD_LEVEL=9, COMPRESS_BR_LEVEL=6)
     store = DataStore(settings.data_dir, settings.extra_data, settings.reload_seconds)
     figure_cache = FigureCache(make_cache(server, settings))
 

@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     )
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
     dataset, vocab = store.current()
-    app.layout = lambda: build_layout(*store.current())
+    app.layout = _layout_per_version(store)
 
     def render_cached(state: FilterState, data):
         key = f"view:{store.version}:{state.view}:{encode(state)}"
@@ -94,6 +94,21 @@ def _configure_logging() -> None:
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO,
                             format="%(asctime)s [%(process)d] [%(levelname)s] %(name)s: %(message)s")
+
+
+def _layout_per_version(store: DataStore):
+    """The page layout, built once per data version (~0.13 s) instead of on every page load."""
+    built: dict = {}
+
+    def layout():
+        dataset, vocab = store.current()
+        version = store.version
+        if version not in built:
+            built.clear()
+            built[version] = build_layout(dataset, vocab)
+        return built[version]
+
+    return layout
 
 
 _APP: dash.Dash | None = None

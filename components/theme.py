@@ -210,7 +210,9 @@ def apply_layout(fig, theme: Theme | str, title: str | None = None, subtitle: st
         fig.update_layout(title={
             "text": "<b>" + "<br>".join(title_lines) + "</b>", "x": 0.01, "xanchor": "left",
             "xref": "container", "y": 1, "yref": "container", "yanchor": "top",
-            "pad": {"t": 10, "l": 8},
+            # plotly anchors a multi-line title by its first line and grows it upwards, so
+            # push it down by the extra lines or the top line is cut off.
+            "pad": {"t": 10 + round((len(title_lines) - 1) * theme.title_size * 1.25), "l": 8},
             "font": {"size": theme.title_size, "color": theme.text_color},
             "subtitle": {"text": "<br>".join(sub_lines),
                          "font": {"size": theme.font_size, "color": theme.muted_text_color}},

@@ -47,7 +47,6 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         description="How countries implement the Global Compact for Migration",
     )
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
-    dataset, vocab = store.current()
     app.layout = _layout_per_version(store)
 
     def render_cached(state: FilterState, data):
@@ -125,7 +124,13 @@ def __getattr__(name: str):
 
 
 if __name__ == "__main__":
-    cfg = Settings.from_env()
+    import sys
+
+    from webapp.settings import SettingsError
+    try:
+        cfg = Settings.from_env()
+    except SettingsError as exc:
+        sys.exit(f"Configuration error: {exc}")
     logging.basicConfig(level=logging.INFO)
     print(f"GCM Progress Dashboard on http://{cfg.host}:{cfg.port}/")
     create_app(cfg).run(host=cfg.host, port=cfg.port, debug=False)

@@ -1,7 +1,12 @@
 """gunicorn settings, read from the same environment variables as the app (see README)."""
-from webapp.settings import Settings
+import sys
 
-_settings = Settings.from_env()
+from webapp.settings import Settings, SettingsError
+
+try:
+    _settings = Settings.from_env()
+except SettingsError as exc:  # a bad variable gets one clear line, not a traceback
+    sys.exit(f"Configuration error: {exc}")
 
 bind = f"{_settings.host}:{_settings.port}"
 workers = _settings.workers

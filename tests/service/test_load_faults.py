@@ -119,8 +119,13 @@ def test_fifty_connections_for_thirty_seconds(tmp_path):
 def test_killed_worker_is_replaced(tmp_path):
     with gunicorn_server(tmp_path, workers=2) as (base, proc):
         port = int(base.rsplit(":", 1)[1])
+        # /health answers as soon as one worker is up; wait for the second before killing one.
+        deadline = time.monotonic() + 30
         before = _children(proc.pid)
-        assert len(before) == 2
+        while len(before) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            before = _children(proc.pid)
+        assert len(before) == 2, before
         with Load(port, threads=20) as load:
             time.sleep(4)
             victim = sorted(before)[0]

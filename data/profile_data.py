@@ -79,15 +79,17 @@ def _medians(dataset: Dataset, year) -> pd.DataFrame:
 def _change_text(dataset: Dataset, iso3: str, indicator_id: str) -> str:
     """The 2019 -> 2021 change of one ordinal series, or why it cannot be shown."""
     own = index_of(dataset).observations_of_country(iso3)
-    change = queries.round_change(own, indicator_id, *ROUNDS, iso3s=[iso3])
-    if change.empty:
-        rows = own[(own["indicator_id"] == indicator_id) & own["year"].isin(ROUNDS)]
-        if rows.empty:
-            return "not reported in either round"
-        return f"only one round reported ({int(rows['year'].iloc[0])})"
-    row = change.iloc[0]
-    return (f"{int(row['from_value'])} in {ROUNDS[0]} \u2192 {int(row['to_value'])} in {ROUNDS[1]}: "
-            f"{row['direction']}")
+    # One country, one series: plain lookups (same rule as queries.round_change, which costs
+    # several ms of pandas overhead per call on frames this small).
+    rows = own[(own["indicator_id"] == indicator_id) & own["year"].isin(ROUNDS)]
+    by_year = dict(zip(rows["year"].astype(int), rows["value"]))
+    if not by_year:
+        return "not reported in either round"
+    if len(by_year) < 2:
+        return f"only one round reported ({next(iter(by_year))})"
+    before, after = by_year[ROUNDS[0]], by_year[ROUNDS[1]]
+    direction = "improved" if after > before else "declined" if after < before else "same"
+    return f"{int(before)} in {ROUNDS[0]} \u2192 {int(after)} in {ROUNDS[1]}: {direction}"
 
 
 def profile_rows(iso3: str, dataset: Dataset, year="latest") -> pd.DataFrame:

@@ -164,9 +164,9 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
         fig.data[-1].hoverinfo = "skip"
         _mute_others(fig, spot, names, theme)
     _note_undrawn(fig, rows, names, theme)
-    fig.update_layout(geo=_geo(theme, region), dragmode=False)
     return apply_layout(fig, theme, title=title, subtitle=subtitle,
-                        source=source or default_source(indicator), axis_space=False)
+                        source=source or default_source(indicator), axis_space=False,
+                        extra={"geo": _geo(theme, region), "dragmode": False})
 
 
 _LABEL_SIDES = ("top center", "bottom center", "middle right", "middle left")

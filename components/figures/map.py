@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.theme import Theme, apply_layout, get_theme
+from components.theme import Theme, get_theme, layout_dict
 from data.status import has_status, status_labels
 
 from .empty import NO_MATCH, empty_figure
@@ -58,7 +58,7 @@ def _flat(colour: str) -> list:
     return [[0, colour], [1, colour]]
 
 
-def _areas(fig: go.Figure, rows: pd.DataFrame, text: list[str], *, fill, line, width, name,
+def _areas(traces: list, rows: pd.DataFrame, text: list[str], *, fill, line, width, name,
            group, showlegend=True, symbol="circle", theme: Theme, z=None, scale=None) -> None:
     """One choropleth for drawn shapes plus a point layer for small areas of the same rows."""
     drawn, centroids = map_areas()
@@ -71,10 +71,10 @@ def _areas(fig: go.Figure, rows: pd.DataFrame, text: list[str], *, fill, line, w
         choro.update(z=[1] * len(shapes), colorscale=_flat(fill), showscale=False)
     else:
         choro.update(z=shapes["value"], **scale)
-    fig.add_trace(go.Choropleth(**choro))
+    traces.append(go.Choropleth(**choro))
     if showlegend and shapes.empty and scale is None:
         # An empty choropleth drops out of the legend; keep every category visible in the key.
-        fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name=name,
+        traces.append(go.Scattergeo(lon=[None], lat=[None], mode="markers", name=name,
                                     legendgroup=group, hoverinfo="skip", marker={
                                         "symbol": "square", "size": 12, "color": fill,
                                         "line": {"color": line, "width": 1}}))
@@ -91,7 +91,7 @@ def _areas(fig: go.Figure, rows: pd.DataFrame, text: list[str], *, fill, line, w
     else:
         marker.update(color=points["value"], colorscale=scale["colorscale"], showscale=False,
                       reversescale=scale["reversescale"], cmin=scale["zmin"], cmax=scale["zmax"])
-    fig.add_trace(go.Scattergeo(lon=lon, lat=lat, text=points["_text"], mode="markers",
+    traces.append(go.Scattergeo(lon=lon, lat=lat, text=points["_text"], mode="markers",
                                 hovertemplate="%{text}<extra></extra>", marker=marker,
                                 name=name, legendgroup=group, showlegend=False))
 
@@ -131,12 +131,14 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
     rows = rows.drop_duplicates("iso3", keep="last")
     if "status" not in rows:
         rows = rows.assign(status=None)
-    fig = go.Figure()
+    # Traces are collected and the figure is built once at the end: go.Figure(data, layout)
+    # costs a fraction of add_trace + update_layout on a live figure.
+    traces: list = []
     width = theme.line_width
     if has_status(indicator):
         for style in theme.status_styles(status_labels(indicator)):
             part = rows[rows["status"] == style["label"]]
-            _areas(fig, part, _hover(part, names, indicator), fill=style["color"],
+            _areas(traces, part, _hover(part, names, indicator), fill=style["color"],
                    line=theme.country_line, width=width, theme=theme, symbol=style["marker"],
                    name=f"{style['symbol']} {style['label']} ({len(part)})", group=style["label"])
     elif not rows.empty:
@@ -147,37 +149,38 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
                          "title": {"text": f"{unit}<br>({direction_text(indicator['direction'])})",
                                    "side": "right"},
                          "len": 0.75, "thickness": 16, "outlinewidth": 0})
-        _areas(fig, rows, _hover(rows, names, indicator), fill=None, line=theme.country_line,
+        _areas(traces, rows, _hover(rows, names, indicator), fill=None, line=theme.country_line,
                width=width, theme=theme, scale=scale, showlegend=False,
                name=f"Value ({len(rows)})", group="value")
     missing = countries.index.difference(rows["iso3"])
     gaps = pd.DataFrame({"iso3": missing})
     gap_text = [f"<b>{names.get(i, i)}</b><br>No data ({year_label})" for i in missing]
-    _areas(fig, gaps, gap_text, fill=theme.no_data_fill, line=theme.no_data_line,
+    _areas(traces, gaps, gap_text, fill=theme.no_data_fill, line=theme.no_data_line,
            width=max(1.0, width * 1.5), theme=theme, symbol="circle-open",
            name=f"No data ({len(missing)})", group="no-data")
     spot = [i for i in highlight if i in countries.index]
     if spot:
-        _areas(fig, pd.DataFrame({"iso3": spot}), [""] * len(spot), fill=theme.transparent,
+        _areas(traces, pd.DataFrame({"iso3": spot}), [""] * len(spot), fill=theme.transparent,
                line=theme.highlight, width=theme.highlight_width, theme=theme,
                symbol="circle-open", name="Highlighted", group="highlight", showlegend=False)
-        fig.data[-1].hoverinfo = "skip"
-        _mute_others(fig, spot, names, theme)
-    _note_undrawn(fig, rows, names, theme)
-    return apply_layout(fig, theme, title=title, subtitle=subtitle,
-                        source=source or default_source(indicator), axis_space=False,
-                        extra={"geo": _geo(theme, region), "dragmode": False})
+        traces[-1].hoverinfo = "skip"
+        _mute_others(traces, spot, names, theme)
+    notes = _note_undrawn(rows, names, theme)
+    layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
+                         source=source or default_source(indicator), axis_space=False,
+                         extra={"geo": _geo(theme, region), "dragmode": False}, annotations=notes)
+    return go.Figure(data=traces, layout=layout)
 
 
 _LABEL_SIDES = ("top center", "bottom center", "middle right", "middle left")
 
 
-def _mute_others(fig: go.Figure, spot: list[str], names: dict, theme: Theme) -> None:
+def _mute_others(traces: list, spot: list[str], names: dict, theme: Theme) -> None:
     """Fade every other area and write the spotlit countries' names on the map (not colour alone)."""
-    for trace in fig.data:
+    for trace in traces:
         if trace.legendgroup != "highlight":
             trace.marker.opacity = 0.35
-    fig.add_trace(go.Scattergeo(
+    traces.append(go.Scattergeo(
         locations=spot, locationmode="ISO-3", mode="text", text=[f"<b>{names.get(i, i)}</b>" for i in spot],
         # Neighbours (Ghana and Togo, say) would print on top of each other: alternate sides.
         textposition=[_LABEL_SIDES[n % len(_LABEL_SIDES)] for n in range(len(spot))],
@@ -185,13 +188,13 @@ def _mute_others(fig: go.Figure, spot: list[str], names: dict, theme: Theme) -> 
         textfont={"color": theme.text_color, "size": theme.font_size}))
 
 
-def _note_undrawn(fig: go.Figure, rows: pd.DataFrame, names: dict, theme: Theme) -> None:
+def _note_undrawn(rows: pd.DataFrame, names: dict, theme: Theme) -> list[dict]:
     """Name reporting areas with neither a shape nor a centroid, so their data is not hidden."""
     drawn, centroids = map_areas()
     lost = [names.get(i, i) for i in rows["iso3"] if i not in drawn and i not in centroids]
-    if lost:
-        fig.add_annotation(text="Not drawn at this scale: " + ", ".join(sorted(lost)),
-                           x=1, xref="paper", xanchor="right", y=0, yref="paper",
-                           yanchor="bottom", showarrow=False, name="undrawn",
-                           font={"size": max(10, theme.font_size - 3),
-                                 "color": theme.muted_text_color})
+    if not lost:
+        return []
+    return [dict(text="Not drawn at this scale: " + ", ".join(sorted(lost)),
+                 x=1, xref="paper", xanchor="right", y=0, yref="paper",
+                 yanchor="bottom", showarrow=False, name="undrawn",
+                 font={"size": max(10, theme.font_size - 3), "color": theme.muted_text_color})]

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.theme import Theme, apply_layout, get_theme, wrap_text
+from components.theme import Theme, apply_layout, get_theme, layout_dict, wrap_text
 from data.queries import group_medians, status_shares
 from data.status import ORDINAL_CATEGORIES, STATUS_RULES
 
@@ -76,18 +76,53 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
     panel_font = theme.font_size if len(ids) < 4 else max(11, round(theme.font_size * 0.75))
     titles = ["" if one else "<br>".join(wrap_text(indicator_labels.get(i, i), panel_font, panel_width, 3))
               for i in ids]
+    traces = _bar_traces(shares, ids, groups, ylabels, styles, theme)
+    source = source or "Source: UN Global SDG Indicators Database (indicator 10.7.2)."
+    yaxis = {"categoryorder": "array", "categoryarray": [ylabels[g] for g in groups],
+             "autorange": "reversed", "ticksuffix": " "}
+    if one:
+        # One panel: build the figure in one call from a plain layout (update calls on a live
+        # figure cost ~4-5 ms each; this path is the default "How uneven" view).
+        bars = [trace for _, trace in traces]
+        ticks = [0, 25, 50, 75, 100]
+        layout = layout_dict(bars, theme, title, subtitle, source, extra={
+            "barmode": "stack", "bargap": 0.25, "yaxis": yaxis,
+            "xaxis": {"range": [0, 100], "tickvals": ticks, "ticktext": [f"{t}%" for t in ticks],
+                      "showgrid": True, "gridcolor": theme.grid_color, "zeroline": False}})
+        fig = go.Figure(data=bars, layout=layout)
+        _fit_source_right_of_labels(fig, theme, list(ylabels.values()))
+        return fig
     fig = make_subplots(rows=1, cols=len(ids), shared_yaxes=True, subplot_titles=titles,
-                        horizontal_spacing=0.015 if len(ids) > 1 else 0)
+                        horizontal_spacing=0.015)
+    for col, trace in traces:
+        fig.add_trace(trace, row=1, col=col)
+    for col in range(1, len(ids) + 1):
+        fig.update_xaxes(range=[0, 100], tickvals=[50], ticktext=["50%"], showgrid=True,
+                         gridcolor=theme.grid_color, zeroline=False, row=1, col=col)
+    fig.update_yaxes(**yaxis)
+    fig.update_layout(barmode="stack", bargap=0.25)
+    fig.update_annotations(font={"size": panel_font, "color": theme.text_color})
+    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source)
+    _make_room_for_panel_titles(fig, theme, titles)
+    _fit_source_right_of_labels(fig, theme, list(ylabels.values()))
+    return fig
+
+
+def _bar_traces(shares: pd.DataFrame, ids: list[str], groups: list[str], ylabels: dict,
+                styles: list[dict], theme: Theme) -> list[tuple[int, go.Bar]]:
+    """(panel column, stacked bar) per indicator and status, each segment printing its share."""
+    out = []
     for col, ind in enumerate(ids, start=1):
-        part = shares[shares["indicator_id"] == ind].set_index(["group", "status"])
+        part = shares[shares["indicator_id"] == ind]
+        # Plain dicts: per-cell .loc lookups cost more than building the whole figure.
+        cell = {(g, st): (float(sh), int(c)) for g, st, sh, c in
+                zip(part["group"], part["status"], part["share"], part["count"])}
+        reporting = dict(zip(part["group"], part["reporting"].astype(int)))
+        n = [reporting.get(g, 0) for g in groups]
         for style in styles:
-            cells = [part.loc[(g, style["label"])] if (g, style["label"]) in part.index else None
-                     for g in groups]
-            x = [0.0 if c is None else float(c["share"]) for c in cells]
-            counts = [0 if c is None else int(c["count"]) for c in cells]
-            n = [int(part.loc[g, "reporting"].iloc[0]) if g in part.index.get_level_values(0) else 0
-                 for g in groups]
-            fig.add_trace(go.Bar(
+            x = [cell.get((g, style["label"]), (0.0, 0))[0] for g in groups]
+            counts = [cell.get((g, style["label"]), (0.0, 0))[1] for g in groups]
+            out.append((col, go.Bar(
                 x=x, y=[ylabels[g] for g in groups], orientation="h",
                 name=f"{style['symbol']} {style['label']}", legendgroup=style["label"],
                 showlegend=col == 1, marker={"color": style["color"],
@@ -98,20 +133,8 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
                 customdata=list(zip(counts, n)),
                 hovertemplate=(f"<b>%{{y}}</b><br>{style['label']}: %{{customdata[0]}} of "
                                "%{customdata[1]} reporting countries (%{x:.1f}%)<extra></extra>"),
-            ), row=1, col=col)
-        ticks = [0, 25, 50, 75, 100] if len(ids) == 1 else [50]
-        fig.update_xaxes(range=[0, 100], tickvals=ticks, ticktext=[f"{t}%" for t in ticks],
-                         showgrid=True,
-                         gridcolor=theme.grid_color, zeroline=False, row=1, col=col)
-    fig.update_yaxes(categoryorder="array", categoryarray=[ylabels[g] for g in groups],
-                     autorange="reversed", ticksuffix=" ")
-    fig.update_layout(barmode="stack", bargap=0.25)
-    fig.update_annotations(font={"size": panel_font, "color": theme.text_color})
-    apply_layout(fig, theme, title=title, subtitle=subtitle,
-                 source=source or "Source: UN Global SDG Indicators Database (indicator 10.7.2).")
-    _make_room_for_panel_titles(fig, theme, titles)
-    _fit_source_right_of_labels(fig, theme, list(ylabels.values()))
-    return fig
+            )))
+    return out
 
 
 def _fit_source_right_of_labels(fig: go.Figure, theme: Theme, labels: list[str]) -> None:
@@ -135,7 +158,9 @@ def _make_room_for_panel_titles(fig: go.Figure, theme: Theme, titles: list[str])
     if len(titles) < 2 or not lines:
         return
     margin = fig.layout.margin
-    plot_h = theme.export_height - margin.t - margin.b
+    # Size for the smallest place the chart is shown (the dashboard's ~450 px chart box at
+    # 1280x720), so the titles clear the legend there; exports just get a little more air.
+    plot_h = min(theme.export_height, 450) - margin.t - margin.b
     top = 1 - (lines * size * 1.3 + 6) / plot_h
     fig.update_yaxes(domain=[0, top])
     for ann in fig.layout.annotations[: len(titles)]:

@@ -145,7 +145,9 @@ def _fit_source_right_of_labels(fig: go.Figure, theme: Theme, labels: list[str])
         if ann.name == "source":
             size = ann.font.size or theme.font_size
             before = ann.text.count("<br>")
-            lines = wrap_text(ann.text.replace("<br>", " "), size, theme.export_width - 60 - label_px, 3)
+            # Same narrowest width apply_layout wraps for (the dashboard's chart column).
+            width = min(theme.export_width - 60, 900) - label_px
+            lines = wrap_text(ann.text.replace("<br>", " "), size, width, 3)
             ann.text = "<br>".join(lines)
             if len(lines) - 1 > before:
                 fig.layout.margin.b += round((len(lines) - 1 - before) * size * 1.4)
@@ -227,12 +229,15 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
         _vline(fig, target, span, theme, "dot", f"Official target: {target_text(indicator)}")
     counts = rows["region"].value_counts()
     unit = str(indicator.get("unit") or "")
-    fig.update_yaxes(tickvals=list(range(len(regions))), showgrid=False,
-                     ticktext=[f"{r} (n={counts[r]})" for r in regions], zeroline=False,
-                     ticksuffix=" ", range=[len(regions) - 0.5, -0.5])
-    fig.update_xaxes(title={"text": f"{unit} ({direction_text(indicator['direction'])})"},
-                     gridcolor=theme.grid_color, zeroline=False)
-    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator))
+    axes = {  # in apply_layout's single update: each separate update call costs ~4 ms
+        "yaxis": {"tickvals": list(range(len(regions))), "showgrid": False, "zeroline": False,
+                  "ticktext": [f"{r} (n={counts[r]})" for r in regions], "ticksuffix": " ",
+                  "range": [len(regions) - 0.5, -0.5]},
+        "xaxis": {"title": {"text": f"{unit} ({direction_text(indicator['direction'])})"},
+                  "gridcolor": theme.grid_color, "zeroline": False},
+    }
+    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator),
+                 extra=axes)
     _fit_source_right_of_labels(fig, theme, [f"{r} (n={counts[r]})" for r in regions])
     return fig
 

@@ -82,26 +82,22 @@ class Settings:
 
 
 def _int(env: dict, name: str, default: int, low: int, high: int) -> int:
-    raw = env.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(f"{name}={raw!r} is not a whole number; expected {low}-{high}") from None
-    if not low <= value <= high:
-        raise SettingsError(f"{name}={value} is out of range; expected {low}-{high}")
-    return value
+    return _number(env, name, default, low, high, int, "a whole number")
 
 
 def _float(env: dict, name: str, default: float, low: float, high: float) -> float:
+    return _number(env, name, default, low, high, float, "a number")
+
+
+def _number(env: dict, name: str, default, low, high, convert, what: str):
+    """Read a numeric variable; a bad or out-of-range value raises a message naming it."""
     raw = env.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        value = float(raw)
+        value = convert(raw)
     except ValueError:
-        raise SettingsError(f"{name}={raw!r} is not a number; expected {low}-{high}") from None
+        raise SettingsError(f"{name}={raw!r} is not {what}; expected {low}-{high}") from None
     if not low <= value <= high:
         raise SettingsError(f"{name}={value} is out of range; expected {low}-{high}")
     return value

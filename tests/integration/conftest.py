@@ -14,5 +14,10 @@ def app():
 
 
 @pytest.fixture(scope="module")
+def client(app):
+    return app.server.test_client()
+
+
+@pytest.fixture(scope="module")
 def dash_client(app):
     return DashClient(app.server.test_client())

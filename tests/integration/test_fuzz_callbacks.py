@@ -12,8 +12,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import create_app
-from webapp.settings import Settings
 
 LEAKS = ("Traceback", "/work/", '.py"', ".py'", "site-packages", "File \"")
 ALLOWED = {200, 204, 400, 404, 405, 413, 415}
@@ -30,16 +28,6 @@ INJECTIONS = [
 def config(examples: int):
     return settings(max_examples=examples, deadline=None, derandomize=True, database=None,
                     suppress_health_check=list(HealthCheck))
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app(Settings(reload_seconds=60, cache_type="simple"))
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.server.test_client()
 
 
 @pytest.fixture(scope="module")

@@ -19,16 +19,6 @@ from webapp.settings import Settings
 EVIL = "<script>window.__pwned=1</script><img src=x onerror=alert(1)>"
 
 
-@pytest.fixture(scope="module")
-def app():
-    return create_app(Settings(reload_seconds=60, cache_type="simple"))
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.server.test_client()
-
-
 def _csp(response) -> dict[str, list[str]]:
     policy = response.headers["Content-Security-Policy"]
     return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}

@@ -5,23 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from data.load import load_dataset
-from data.readers import Reference, detect_format, read_file
+from data.readers import detect_format, read_file
 from data.readers.codes import VALUE_ALIASES, canonical_value, dimension_name, dims_match
 from data.readers.common import classify_value
 from data.readers.formats import owid_series
 
 FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
-
-
-@pytest.fixture(scope="module")
-def base():
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
-def ref(base):
-    return Reference.from_dataset(base)
 
 
 def _shipped(base, iso3, indicator_id, year):

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from data.load import load_dataset
 from data.merge import load_user_files
-from data.readers import Reference
 from data.validation import ValidationFailed, validate_file, validate_files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -17,16 +15,6 @@ FORMATS = FIXTURES / "formats"
 
 with open(MALFORMED / "expected.csv", encoding="utf-8", newline="") as handle:
     EXPECTED = [(row["file"], row["expected"]) for row in csv.DictReader(handle)]
-
-
-@pytest.fixture(scope="module")
-def base():
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
-def ref(base):
-    return Reference.from_dataset(base)
 
 
 def test_every_malformed_file_has_an_expectation():

@@ -5,8 +5,6 @@ so links, reloads and back/forward all restore the same view.
 """
 from __future__ import annotations
 
-import logging
-
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
 
 from . import ids
@@ -14,8 +12,6 @@ from .controls import year_options
 from .presentation import page_class
 from .state_controls import controls_from_state, keep_indicator_in_scope, state_from_controls
 from .url_state import DEFAULT_STATE, decode, encode
-
-log = logging.getLogger("gcm.callbacks")
 
 CONTROL_IDS = [ids.VIEW_TABS] + [cid for cid, _ in ids.FILTER_CONTROLS]
 

@@ -207,15 +207,10 @@ def render_profile(state: FilterState, dataset: Dataset) -> list:
     return [html.Div(make_country_profile(state.country, dataset, year=state.year), id=ids.PROFILE)]
 
 
-def render_not_ready(state: FilterState, dataset: Dataset) -> list:
-    """Placeholder for a view that is listed but not built yet."""
-    return [_empty("This view is not available yet.", state.theme)]
-
-
 RENDERERS = {"map": render_map, "uneven": render_uneven, "matrix": render_matrix, "profile": render_profile,
              **ANALYSIS_RENDERERS}
 
 
 def render_view(state: FilterState, dataset: Dataset) -> list:
     """The children of the content area for ``state``."""
-    return RENDERERS.get(state.view, render_not_ready)(state, dataset)
+    return RENDERERS[state.view](state, dataset)  # url_state.decode only yields known views

@@ -5,13 +5,14 @@ Pure builder: dataset in, Dash components out. The numbers come from
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 from dash import html
 
 from data.model import PARTIAL_CLASSIFICATIONS, Dataset
-from data.profile_data import classification_items, has_any_data, median_text, profile_rows
+from data.profile_data import (classification_items, has_any_data, median_text, profile_frame,
+                               profile_records, table_rows)
 from data.summaries import profile_sentence
 
 METHODOLOGY_HREF = "?view=methodology"
@@ -43,7 +44,7 @@ def _classifications(iso3: str, dataset: Dataset) -> html.Section:
     ], className="profile-section")
 
 
-def _status_text(row: pd.Series) -> str:
+def _status_text(row: Mapping) -> str:
     if pd.isna(row["value"]):
         return "no data"
     if isinstance(row["status"], str) and row["status"]:
@@ -51,7 +52,7 @@ def _status_text(row: pd.Series) -> str:
     return "no status category (compare with medians)"
 
 
-def _indicator_cell(row: pd.Series) -> html.Th:
+def _indicator_cell(row: Mapping) -> html.Th:
     others = [n for n in row["objectives"] if n != row["primary_objective"]]
     parts = [html.Span(row["label"], className="profile-indicator-label")]
     if others:
@@ -60,7 +61,7 @@ def _indicator_cell(row: pd.Series) -> html.Th:
     return html.Th(parts, scope="row")
 
 
-def _indicator_row(row: pd.Series, dataset: Dataset) -> html.Tr:
+def _indicator_row(row: Mapping, indicator: Mapping) -> html.Tr:
     missing = pd.isna(row["value"])
     status = _status_text(row)
     status_class = ("nodata" if missing else
@@ -71,25 +72,31 @@ def _indicator_row(row: pd.Series, dataset: Dataset) -> html.Tr:
         html.Td(status, className=f"profile-status {status_class}"),
         html.Td("" if missing else str(int(row["year"]))),
         html.Td(row["nature_text"]),
-        html.Td(median_text(row, "region", dataset.indicators)),
-        html.Td(median_text(row, "world", dataset.indicators)),
+        html.Td(median_text(row, "region", indicator)),
+        html.Td(median_text(row, "world", indicator)),
         html.Td(row["change_text"] or "not applicable (not a 10.7.2 series)"),
     ])
 
 
-def _objective_sections(rows: pd.DataFrame, dataset: Dataset, region: str) -> list:
+def _objective_sections(rows: list[dict], dataset: Dataset, region: str) -> list:
     heads = list(COLUMNS)
     heads[5] = f"Median, {region}" if region else "Region median"
     thead = html.Thead(html.Tr([html.Th(h, scope="col") for h in heads]))
+    catalogue = table_rows(dataset, "indicators")
+    objectives = table_rows(dataset, "objectives")
+    by_objective: dict[int, list[dict]] = {}
+    for row in rows:  # rows keep matrix order within each objective
+        by_objective.setdefault(row["primary_objective"], []).append(row)
     sections = []
-    for number, group in rows.groupby("primary_objective", sort=True):
-        label = dataset.objectives.at[number, "short_label"] if number in dataset.objectives.index else ""
+    for number in sorted(by_objective):
+        objective = objectives.get(number)
+        label = objective["short_label"] if objective is not None else ""
         title = f"Objective {number} \u00b7 {label}"
+        body = [_indicator_row(r, catalogue[r["indicator_id"]]) for r in by_objective[number]]
         sections.append(html.Section([
-            html.H4(title, title=dataset.objectives.at[number, "title"]
-                    if number in dataset.objectives.index else None),
+            html.H4(title, title=objective["title"] if objective is not None else None),
             html.Div(html.Table([html.Caption(f"{title}: indicators for this objective"), thead,
-                                 html.Tbody([_indicator_row(r, dataset) for _, r in group.iterrows()])],
+                                 html.Tbody(body)],
                                 className="profile-table"), className="profile-table-scroll",
                      # focusable so keyboard users can scroll it when large type makes it overflow
                      tabIndex="0", role="region", **{"aria-label": f"{title} (scrollable table)"}),
@@ -98,9 +105,9 @@ def _objective_sections(rows: pd.DataFrame, dataset: Dataset, region: str) -> li
 
 
 def _source_item(source_id: str, dataset: Dataset, link_for_source) -> html.Li | None:
-    if source_id not in dataset.sources.index:
+    src = table_rows(dataset, "sources").get(source_id)
+    if src is None:
         return None
-    src = dataset.sources.loc[source_id]
     href = link_for_source(source_id) if link_for_source else src["url"]
     # A repository path is not a served URL; show it as text instead of a broken link.
     target = (html.A(src["citation"], href=href) if str(href).startswith(("http", "?", "/"))
@@ -108,8 +115,8 @@ def _source_item(source_id: str, dataset: Dataset, link_for_source) -> html.Li |
     return html.Li([target, f". Licence: {src['licence']}. Version: {src['vintage']}."])
 
 
-def _sources(rows: pd.DataFrame, dataset: Dataset, link_for_source) -> html.Section:
-    used = list(dict.fromkeys(rows.loc[rows["value"].notna(), "source_id"]))
+def _sources(rows: list[dict], dataset: Dataset, link_for_source) -> html.Section:
+    used = list(dict.fromkeys(r["source_id"] for r in rows if not pd.isna(r["value"])))
     items = [_source_item(s, dataset, link_for_source) for s in used + list(CLASSIFICATION_SOURCES)]
     return html.Section([html.H3("Sources"), html.Ul([i for i in items if i is not None])],
                         className="profile-section profile-sources")
@@ -135,12 +142,12 @@ def make_country_profile(iso3, dataset: Dataset, *, year="latest",
             html.P(f"No indicator values are published for {name} in the shipped dataset.",
                    className="profile-summary profile-nodata"),
             _classifications(code, dataset),
-            _sources(pd.DataFrame({"value": [], "source_id": []}), dataset, link_for_source),
+            _sources([], dataset, link_for_source),
         ], className="profile")
-    rows = profile_rows(code, dataset, year)
+    rows = profile_records(code, dataset, year)
     when = "latest available year of each indicator" if str(year) == "latest" else f"year {year}"
-    summary = profile_sentence(name, rows)
-    if rows["value"].isna().all():
+    summary = profile_sentence(name, profile_frame(rows))
+    if all(pd.isna(r["value"]) for r in rows):
         summary = (f"No indicator values are published for {name} for {year}; choose "
                    "\u201clatest\u201d to see each indicator's most recent value.")
     return html.Article([

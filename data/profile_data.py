@@ -4,6 +4,8 @@ No Dash imports, so the profile's numbers are unit-testable apart from its layou
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from . import queries
@@ -71,18 +73,51 @@ def _values(dataset: Dataset, year) -> pd.DataFrame:
         queries.values_for(dataset.observations, None, year), dataset.indicators))
 
 
-def _medians(dataset: Dataset, year) -> pd.DataFrame:
-    return index_of(dataset).memo(("profile_medians", str(year)), lambda: queries.group_medians(
-        _values(dataset, year), dataset.countries).set_index(["indicator_id", "group"]))
+def _country_values(dataset: Dataset, year) -> dict[str, dict[str, tuple]]:
+    """{iso3: {indicator_id: (value, year, nature, status)}} of ``_values``, once per dataset.
+
+    A profile reads ~24 cells of one country; dict lookups instead of ``.at`` on a per-call
+    frame save several ms per profile. ``tolist`` gives the same Python values ``.at`` did.
+    """
+    def build():
+        values = _values(dataset, year)
+        out: dict[str, dict[str, tuple]] = {}
+        columns = (values[c].tolist() for c in ("iso3", "indicator_id", "value", "year", "nature",
+                                                 "status"))
+        for iso3, ind_id, value, when, nature, status in zip(*columns):
+            out.setdefault(iso3, {})[ind_id] = (value, when, nature, status)
+        return out
+    return index_of(dataset).memo(("profile_country_values", str(year)), build)
 
 
-def _change_text(dataset: Dataset, iso3: str, indicator_id: str) -> str:
-    """The 2019 -> 2021 change of one ordinal series, or why it cannot be shown."""
-    own = index_of(dataset).observations_of_country(iso3)
-    # One country, one series: plain lookups (same rule as queries.round_change, which costs
-    # several ms of pandas overhead per call on frames this small).
-    rows = own[(own["indicator_id"] == indicator_id) & own["year"].isin(ROUNDS)]
-    by_year = dict(zip(rows["year"].astype(int), rows["value"]))
+def _medians(dataset: Dataset, year) -> dict[tuple[str, str], tuple[float, int]]:
+    """{(indicator_id, group): (median, count)} over every country's values for ``year``."""
+    def build():
+        frame = queries.group_medians(_values(dataset, year), dataset.countries)
+        return {(ind_id, group): (float(median), int(count)) for ind_id, group, median, count
+                in zip(*(frame[c].tolist() for c in ("indicator_id", "group", "median", "count")))}
+    return index_of(dataset).memo(("profile_medians", str(year)), build)
+
+
+def _round_values(dataset: Dataset) -> dict[tuple[str, str], dict[int, float]]:
+    """{(iso3, indicator_id): {round year: value}} for the ROUNDS, once per dataset.
+
+    Same rule as :func:`data.queries.round_change`, which costs several ms of pandas overhead
+    per call. Rows are read in their original order, so a repeated year keeps the last value.
+    """
+    def build():
+        obs = dataset.observations
+        rows = obs[obs["year"].isin(ROUNDS)]
+        out: dict[tuple[str, str], dict[int, float]] = {}
+        for iso3, ind_id, year, value in zip(*(rows[c].tolist() for c in
+                                               ("iso3", "indicator_id", "year", "value"))):
+            out.setdefault((iso3, ind_id), {})[int(year)] = value
+        return out
+    return index_of(dataset).memo("profile_round_values", build)
+
+
+def _change_text(by_year: dict[int, float]) -> str:
+    """The 2019 -> 2021 change of one ordinal series ({round: value}), or why it cannot be shown."""
     if not by_year:
         return "not reported in either round"
     if len(by_year) < 2:
@@ -92,55 +127,87 @@ def _change_text(dataset: Dataset, iso3: str, indicator_id: str) -> str:
     return f"{int(before)} in {ROUNDS[0]} \u2192 {int(after)} in {ROUNDS[1]}: {direction}"
 
 
+def table_rows(dataset: Dataset, table: str) -> dict:
+    """A table of ``dataset`` (e.g. ``"indicators"``, ``"sources"``) as {key: {column: value}}.
+
+    Built once per dataset and shared: treat as read-only. Row-by-row ``.loc`` on these small
+    frames costs tens of microseconds each, which adds up to milliseconds per profile.
+    """
+    return index_of(dataset).memo(("table_rows", table),
+                                  lambda: getattr(dataset, table).to_dict("index"))
+
+
+def _indicator_order(dataset: Dataset) -> tuple[str, ...]:
+    # Matrix order (primary objective, then catalogue order); fixed for a dataset.
+    return index_of(dataset).memo("profile_indicator_order", lambda: tuple(
+        queries.ordered_indicators(dataset.indicators).index))
+
+
+def profile_records(iso3: str, dataset: Dataset, year="latest") -> list[dict]:
+    """The rows of :func:`profile_rows` as plain dicts (keys = ``PROFILE_COLUMNS``), in matrix order.
+
+    The ``"year"`` entry is None (not NA) where there is no value. For callers that read rows
+    one at a time: far cheaper than building and iterating a DataFrame.
+    """
+    catalogue = table_rows(dataset, "indicators")
+    mine = _country_values(dataset, year).get(iso3, {})
+    medians = _medians(dataset, year)
+    rounds = _round_values(dataset)
+    region = dataset.countries.at[iso3, "region"] if iso3 in dataset.countries.index else ""
+    rows = []
+    for ind_id in _indicator_order(dataset):
+        ind = catalogue[ind_id]
+        have = ind_id in mine
+        value, when, nature, status = mine[ind_id] if have else (float("nan"), None, "", None)
+        regional = medians.get((ind_id, region)) if region else None
+        world = medians.get((ind_id, "World"))
+        rows.append({
+            "indicator_id": ind_id, "label": ind["label"], "short_label": short_label(ind),
+            "unit": ind["unit"], "kind": ind["kind"], "primary_objective": int(ind["primary_objective"]),
+            "objectives": ind["objectives"], "value": value,
+            "value_text": format_value(ind, value, with_unit=True),
+            "year": int(when) if have else None,
+            "nature": nature,
+            "nature_text": nature_text(nature) if have else "",
+            "status": status,
+            "region": region,
+            "region_median": regional[0] if regional is not None else float("nan"),
+            "region_count": regional[1] if regional is not None else 0,
+            "world_median": world[0] if world is not None else float("nan"),
+            "world_count": world[1] if world is not None else 0,
+            "change_text": (_change_text(rounds.get((iso3, ind_id), {}))
+                            if ind["kind"] == "ordinal_1_4" else ""),
+            "source_id": ind["source_id"],
+        })
+    return rows
+
+
+def profile_frame(records: list[dict]) -> pd.DataFrame:
+    """:func:`profile_records` as the DataFrame :func:`profile_rows` returns."""
+    frame = pd.DataFrame(records, columns=list(PROFILE_COLUMNS))
+    frame["year"] = frame["year"].astype("Int64")  # missing years stay missing, not 0 or NaN floats
+    return frame
+
+
 def profile_rows(iso3: str, dataset: Dataset, year="latest") -> pd.DataFrame:
     """One row per catalogue indicator for ``iso3`` (missing values kept as NaN), in matrix order.
 
     Region and world medians are taken over every country's values for the same ``year``
     selection (``"latest"`` = each country's latest year), via :func:`data.queries.group_medians`.
     """
-    values = _values(dataset, year)
-    medians = _medians(dataset, year)
-    region = dataset.countries.loc[iso3, "region"] if iso3 in dataset.countries.index else ""
-    positions = index_of(dataset).memo(("profile_rows_of", str(year)),
-                                       lambda: values.groupby("iso3", sort=False).indices)
-    mine = values.iloc[positions.get(iso3, [])].set_index("indicator_id")
-    rows = []
-    for ind_id, ind in queries.ordered_indicators(dataset.indicators).iterrows():
-        have = ind_id in mine.index
-        value = mine.at[ind_id, "value"] if have else float("nan")
-        regional = medians.loc[(ind_id, region)] if region and (ind_id, region) in medians.index else None
-        world = medians.loc[(ind_id, "World")] if (ind_id, "World") in medians.index else None
-        rows.append({
-            "indicator_id": ind_id, "label": ind["label"], "short_label": short_label(ind),
-            "unit": ind["unit"], "kind": ind["kind"], "primary_objective": int(ind["primary_objective"]),
-            "objectives": ind["objectives"], "value": value,
-            "value_text": format_value(ind, value, with_unit=True),
-            "year": int(mine.at[ind_id, "year"]) if have else None,
-            "nature": mine.at[ind_id, "nature"] if have else "",
-            "nature_text": nature_text(mine.at[ind_id, "nature"]) if have else "",
-            "status": mine.at[ind_id, "status"] if have else None,
-            "region": region,
-            "region_median": float(regional["median"]) if regional is not None else float("nan"),
-            "region_count": int(regional["count"]) if regional is not None else 0,
-            "world_median": float(world["median"]) if world is not None else float("nan"),
-            "world_count": int(world["count"]) if world is not None else 0,
-            "change_text": (_change_text(dataset, iso3, ind_id)
-                            if ind["kind"] == "ordinal_1_4" else ""),
-            "source_id": ind["source_id"],
-        })
-    frame = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
-    frame["year"] = frame["year"].astype("Int64")  # missing years stay missing, not 0 or NaN floats
-    return frame
+    return profile_frame(profile_records(iso3, dataset, year))
 
 
-def median_text(rows: pd.Series, which: str, indicators: pd.DataFrame) -> str:
-    """"3 (48 countries)" for the region or world median of one profile row; "no data" if none."""
-    median, count = rows[f"{which}_median"], rows[f"{which}_count"]
+def median_text(row: Mapping, which: str, indicator: Mapping) -> str:
+    """"3 (48 countries)" for the region or world median of one profile row; "no data" if none.
+
+    ``row`` is a profile row (dict or Series), ``indicator`` its catalogue row.
+    """
+    median, count = row[f"{which}_median"], row[f"{which}_count"]
     if is_missing(median) or not count:
         return "no data"
-    ind = indicators.loc[rows["indicator_id"]]
     noun = "country" if count == 1 else "countries"
-    return f"{format_value(ind, median)} ({count} {noun})"
+    return f"{format_value(indicator, median)} ({count} {noun})"
 
 
 def has_any_data(iso3: str, dataset: Dataset) -> bool:

@@ -8,7 +8,7 @@ from dash import html
 from components.profile import METHODOLOGY_HREF, make_country_profile
 from data import queries
 from data.load import load_dataset
-from data.profile_data import classification_items, profile_rows
+from data.profile_data import classification_items, profile_records, profile_rows
 from data.status import ORDINAL_CATEGORIES
 
 
@@ -73,6 +73,25 @@ def test_change_text_both_rounds_and_one_round(d):
     assert text.startswith(f"{int(before)} in 2019 \u2192")
     text = profile_rows(once, d).set_index("indicator_id").at["sdg10_7_2_all", "change_text"]
     assert text.startswith("only one round reported")
+
+
+def test_change_text_agrees_with_round_change_for_every_country(d):
+    # The profile reads memoised per-dataset lookups; queries.round_change is the reference rule.
+    change = queries.round_change(d.observations, "sdg10_7_2_all", 2019, 2021)
+    assert not change.empty
+    for row in change.itertuples():
+        records = {r["indicator_id"]: r for r in profile_records(row.iso3, d)}
+        assert records["sdg10_7_2_all"]["change_text"] == (
+            f"{int(row.from_value)} in 2019 \u2192 {int(row.to_value)} in 2021: {row.direction}")
+
+
+def test_profile_records_match_profile_rows(d, reporter):
+    for year in ("latest", 2021, "1900"):
+        records = profile_records(reporter[0], d, year)
+        frame = profile_rows(reporter[0], d, year)
+        assert [r["indicator_id"] for r in records] == list(frame["indicator_id"])
+        assert [r["value_text"] for r in records] == list(frame["value_text"])
+        assert [r["year"] for r in records] == [None if pd.isna(y) else y for y in frame["year"]]
 
 
 def test_missing_nature_is_stated(d, reporter):

@@ -31,9 +31,9 @@ def latest_in_window(observations: pd.DataFrame, indicator_id: str, iso3s: Itera
     return q.latest_values(rows, [indicator_id], last, iso3s)
 
 
-def gap_points(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str, outcome_id: str,
-               first: int, last: int) -> pd.DataFrame:
-    """Countries in ``countries`` with both a policy and an outcome value in the window."""
+def gap_summary(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str, outcome_id: str,
+                first: int, last: int) -> tuple[pd.DataFrame, dict]:
+    """(:func:`gap_points`, :func:`coverage_counts`) from one pass over each indicator's values."""
     iso3s = list(countries.index)
     policy = latest_in_window(observations, policy_id, iso3s, first, last)
     outcome = latest_in_window(observations, outcome_id, iso3s, first, last)
@@ -43,17 +43,22 @@ def gap_points(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: s
         on="iso3", how="inner")
     both["name"] = both["iso3"].map(countries["name"])
     both["region"] = both["iso3"].map(countries["region"]).fillna("")
-    return both.loc[:, list(POINT_COLUMNS)].sort_values("name", ignore_index=True)
+    points = both.loc[:, list(POINT_COLUMNS)].sort_values("name", ignore_index=True)
+    counts = {"countries": len(iso3s), "policy": policy["iso3"].nunique(),
+              "outcome": outcome["iso3"].nunique(), "both": len(points)}
+    return points, counts
+
+
+def gap_points(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str, outcome_id: str,
+               first: int, last: int) -> pd.DataFrame:
+    """Countries in ``countries`` with both a policy and an outcome value in the window."""
+    return gap_summary(observations, countries, policy_id, outcome_id, first, last)[0]
 
 
 def coverage_counts(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str,
                     outcome_id: str, first: int, last: int) -> dict:
     """How many filtered countries have the policy value, the outcome value, and both."""
-    iso3s = list(countries.index)
-    policy = set(latest_in_window(observations, policy_id, iso3s, first, last)["iso3"])
-    outcome = set(latest_in_window(observations, outcome_id, iso3s, first, last)["iso3"])
-    return {"countries": len(iso3s), "policy": len(policy), "outcome": len(outcome),
-            "both": len(policy & outcome)}
+    return gap_summary(observations, countries, policy_id, outcome_id, first, last)[1]
 
 
 def medians_by_score(points: pd.DataFrame) -> pd.DataFrame:

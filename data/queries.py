@@ -1,6 +1,7 @@
 """Pure queries on the canonical frames. None of them mutates its inputs."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -141,12 +142,21 @@ def status_shares(values: pd.DataFrame, countries: pd.DataFrame, by: str = "regi
     ``values`` must carry a ``status`` column (see :func:`with_status`). Returns
     indicator_id, group, status, count, reporting, share (0-100). Rows without status are left out.
     """
-    rated = values[values["status"].notna()].copy()
-    rated["group"] = rated["iso3"].map(countries[by]) if by in countries else "World"
-    rated = rated[rated["group"].fillna("") != ""]
-    counts = rated.groupby(["indicator_id", "group", "status"]).size().rename("count").reset_index()
-    totals = rated.groupby(["indicator_id", "group"]).size().rename("reporting").reset_index()
-    out = counts.merge(totals, on=["indicator_id", "group"])
+    rated = values[values["status"].notna()]
+    groups = rated["iso3"].map(countries[by]) if by in countries else pd.Series("World", index=rated.index)
+    # Counted in plain Python: a few hundred rows, where two groupbys and a merge cost ~3 ms.
+    counts = Counter(key for key in zip(rated["indicator_id"], groups, rated["status"])
+                     if isinstance(key[1], str) and key[1])
+    totals = Counter()
+    for (indicator_id, group, _), n in counts.items():
+        totals[indicator_id, group] += n
+    keys = sorted(counts)
+    out = pd.DataFrame({
+        "indicator_id": pd.Series([k[0] for k in keys], dtype=rated["indicator_id"].dtype),
+        "group": pd.Series([k[1] for k in keys], dtype="str"),
+        "status": pd.Series([k[2] for k in keys], dtype=rated["status"].dtype),
+        "count": np.array([counts[k] for k in keys], dtype="int64"),
+        "reporting": np.array([totals[k[:2]] for k in keys], dtype="int64")})
     out["share"] = 100.0 * out["count"] / out["reporting"]
     return out
 

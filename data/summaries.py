@@ -5,6 +5,7 @@ never filled. No Dash imports: these are strings.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -51,15 +52,18 @@ def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str 
 
     Counts are summed over every group in ``shares`` unless ``group`` picks one.
     """
-    rows = shares[shares["indicator_id"] == indicator["indicator_id"]]
-    if group is not None:
-        rows = rows[rows["group"] == group]
+    # Plain Python over the (few dozen) share rows: pandas' per-call overhead dominated here.
+    reporting_by_group, counts = {}, Counter()
+    for ind, grp, status, count, reporting in zip(shares["indicator_id"], shares["group"], shares["status"],
+                                                   shares["count"], shares["reporting"]):
+        if ind == indicator["indicator_id"] and (group is None or grp == group):
+            reporting_by_group.setdefault(grp, int(reporting))
+            counts[status] += int(count)
     topic = topic_phrase(indicator)
     when = "In the latest data" if str(year) == "latest" else f"In {year}"
-    if rows.empty:
+    if not counts:
         return f"{when}, no country reported a status for {topic}."
-    reporting = int(rows.drop_duplicates("group")["reporting"].sum())
-    counts = rows.groupby("status")["count"].sum()
+    reporting = sum(reporting_by_group.values())
     labels = status_labels(indicator)
     worst, best = labels[0], labels[-1]
     n_best, n_worst = int(counts.get(best, 0)), int(counts.get(worst, 0))

@@ -1,24 +1,22 @@
 """The country x indicator implementation matrix as an accessible HTML table.
 
 Pure builders: a long matrix frame (from :func:`data.queries.implementation_matrix`) in,
-Dash components out. Status is shown by colour (CSS class, colours from the theme's
-custom properties) *and* by text, so the table reads in greyscale and to screen readers.
+a tree of static :class:`~components.static_html.Element` out, shipped as HTML (see
+``components.static_html.to_html``). Status is shown by colour (CSS class, colours from the
+theme's custom properties) *and* by text, so the table reads in greyscale and to screen readers.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
 import pandas as pd
-from dash import html
 
 from data.labels import ORDINAL_SHORT, format_value, is_missing, short_label
 from data.status import ORDINAL_CATEGORIES
 
-from .static_html import static_block
+from .static_html import Element as E
 
 SORTS = ("region", "name", "status")
-#: Above this many cells, "auto" rendering ships static HTML (about 2.5 s of Dash rendering).
-STATIC_ABOVE_CELLS = 1500
 EMPTY_TEXT = "No countries match these filters. Reset filters to see all countries."
 NO_REGION = "No M49 region"
 _ORDINAL_LABELS = set(ORDINAL_CATEGORIES.values())
@@ -91,16 +89,16 @@ def _objective_runs(columns: list[str], indicators: pd.DataFrame) -> list[tuple[
     return runs
 
 
-def _header(columns: list[str], indicators: pd.DataFrame, objectives: pd.DataFrame) -> html.Thead:
-    groups = [html.Th("Country", rowSpan=2, scope="col", className="matrix-corner")]
+def _header(columns: list[str], indicators: pd.DataFrame, objectives: pd.DataFrame) -> E:
+    groups = [E("th", "Country", rowSpan=2, scope="col", className="matrix-corner")]
     for number, span in _objective_runs(columns, indicators):
         label = objectives.at[number, "short_label"] if number in objectives.index else ""
-        groups.append(html.Th(f"Obj {number} \u00b7 {label}", colSpan=span, scope="colgroup",
+        groups.append(E("th", f"Obj {number} \u00b7 {label}", colSpan=span, scope="colgroup",
                               className="matrix-objective",
                               title=objectives.at[number, "title"] if number in objectives.index else None))
-    names = [html.Th(short_label(indicators.loc[i]), scope="col", className="matrix-indicator",
-                     title=indicators.at[i, "label"]) for i in columns]
-    return html.Thead([html.Tr(groups), html.Tr(names)])
+    names = [E("th", short_label(indicators.loc[i]), scope="col", className="matrix-indicator",
+               title=indicators.at[i, "label"]) for i in columns]
+    return E("thead", [E("tr", groups), E("tr", names)])
 
 
 def cell_content(cell: Mapping, indicator: pd.Series) -> tuple[str, str, str]:
@@ -135,49 +133,44 @@ def cell_label(cell: Mapping, indicator: pd.Series) -> str:
     return f"{head}{year}: {value}" + (f", {status}" if css.startswith("band-") else "")
 
 
-def _cell(cell: Mapping, indicator: pd.Series, href: str) -> html.Td:
+def _cell(cell: Mapping, indicator: pd.Series, href: str) -> E:
     text, css, _ = cell_content(cell, indicator)
-    # html.A rather than dcc.Link: dcc.Link takes no aria-label, and a hidden-span workaround
-    # doubled the payload of a ~6,000-cell table. The profile link is a full URL state anyway.
-    link = html.A(text, href=href, className="matrix-cell-link",
-                  **{"aria-label": cell_label(cell, indicator)})
-    return html.Td(link, className=f"matrix-cell {css}")
+    # A plain link with an aria-label: the profile link is a full URL state, and a hidden-span
+    # alternative to aria-label doubled the payload of a ~6,000-cell table.
+    link = E("a", text, href=href, className="matrix-cell-link", **{"aria-label": cell_label(cell, indicator)})
+    return E("td", link, className=f"matrix-cell {css}")
 
 
 def _row(cells: list[dict], columns: list[str], indicators: dict, link_for: Callable[[str], str],
-         spotlit: bool = False) -> html.Tr:
+         spotlit: bool = False) -> E:
     first = cells[0]
     href = link_for(first["iso3"])
-    name = [html.Span("\u2605 ", className="spotlight-mark", **{"aria-hidden": "true"}), first["name"],
-            html.Span(" (spotlight)", className="visually-hidden")] if spotlit else first["name"]
-    head = html.Th(html.A(name, href=href, className="matrix-country-link",
-                          title=f"Open the profile of {first['name']}"),
-                   scope="row", className="matrix-country")
+    name = [E("span", "\u2605 ", className="spotlight-mark", **{"aria-hidden": "true"}), first["name"],
+            E("span", " (spotlight)", className="visually-hidden")] if spotlit else first["name"]
+    head = E("th", E("a", name, href=href, className="matrix-country-link",
+                     title=f"Open the profile of {first['name']}"),
+             scope="row", className="matrix-country")
     by_id = {c["indicator_id"]: c for c in cells}
-    return html.Tr([head] + [_cell(by_id[i], indicators[i], href) for i in columns],
-                   className="matrix-spotlight" if spotlit else None)
+    return E("tr", [head] + [_cell(by_id[i], indicators[i], href) for i in columns],
+             className="matrix-spotlight" if spotlit else None)
 
 
-def empty_matrix() -> html.Div:
+def empty_matrix() -> E:
     """The empty state shown when filters leave no country."""
-    return html.Div(html.P(EMPTY_TEXT), className="matrix-empty", role="status")
+    return E("div", E("p", EMPTY_TEXT), className="matrix-empty", role="status")
 
 
 def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives: pd.DataFrame, *,
                       sort: str = "region", link_for: Callable[[str], str] | None = None,
-                      caption: str | None = None, render: str = "auto", highlight=()):
-    """An accessible ``html.Table`` of status per country (rows) and indicator (columns).
+                      caption: str | None = None, highlight=()) -> E:
+    """An accessible table of status per country (rows) and indicator (columns).
 
     Columns are grouped under their primary GCM objective; each row header and each cell
     links to the country profile (``link_for(iso3)`` gives the href). With ``sort="region"``
     each region is its own ``<tbody>`` with a row-group header. Returns the empty state
-    when ``matrix`` has no rows.
-
-    ``render``: ``"tree"`` returns the ``html.Table`` component tree; ``"html"`` the same
-    markup as one static block (see :mod:`components.static_html`: the browser renders a
-    12,000-component tree ten times slower); ``"auto"`` picks ``"html"`` above
-    ``STATIC_ABOVE_CELLS`` cells. ``highlight`` ISO3 rows are marked as spotlit (class
-    ``matrix-spotlight``, a star and hidden text); the CSS mutes the other rows.
+    when ``matrix`` has no rows. ``highlight`` ISO3 rows are marked as spotlit (class
+    ``matrix-spotlight``, a star and hidden text); the CSS mutes the other rows. Returns an
+    :class:`~components.static_html.Element` tree; ``to_html`` turns it into markup.
     """
     if matrix.empty:
         return empty_matrix()
@@ -187,7 +180,8 @@ def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives
     by_country: dict[str, list[dict]] = {}
     for record in matrix.to_dict("records"):  # plain dicts: per-cell .loc was the slow part
         by_country.setdefault(record["iso3"], []).append(record)
-    ind_rows = {i: indicators.loc[i] for i in columns}
+    # Plain dicts: every cell reads its indicator several times, and Series lookups add up.
+    ind_rows = {i: indicators.loc[i].to_dict() for i in columns}
     caption = caption or (
         f"Implementation status of {len(order)} countries on {len(columns)} indicators, grouped by "
         "GCM objective (editorial mapping). Sorted by "
@@ -197,18 +191,14 @@ def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives
     spot = set(highlight)
     rows = {iso3: _row(by_country[iso3], columns, ind_rows, link_for, iso3 in spot) for iso3 in order}
     if sort in ("name", "status"):
-        bodies = [html.Tbody([rows[i] for i in order])]
+        bodies = [E("tbody", [rows[i] for i in order])]
     else:
         bodies = _region_bodies(matrix, order, rows, len(columns) + 1)
-    table = html.Table([html.Caption(caption), _header(columns, indicators, objectives), *bodies],
-                       className=f"matrix-table matrix-sort-{sort}"
-                       + (" has-spotlight" if spot & set(order) else ""))
-    if render == "html" or (render == "auto" and len(matrix) > STATIC_ABOVE_CELLS):
-        return static_block(table, "matrix-static")
-    return table
+    return E("table", [E("caption", caption), _header(columns, indicators, objectives), *bodies],
+             className=f"matrix-table matrix-sort-{sort}" + (" has-spotlight" if spot & set(order) else ""))
 
 
-def _region_bodies(matrix: pd.DataFrame, order: list[str], rows: dict, span: int) -> list[html.Tbody]:
+def _region_bodies(matrix: pd.DataFrame, order: list[str], rows: dict, span: int) -> list[E]:
     """One ``<tbody>`` per region, headed by a separator row naming it and its country count."""
     region_of = _countries(matrix).set_index("iso3")["region"]
     bodies, current, members = [], None, []
@@ -216,9 +206,9 @@ def _region_bodies(matrix: pd.DataFrame, order: list[str], rows: dict, span: int
         region = None if iso3 is None else (region_of[iso3] or NO_REGION)
         if region != current and members:
             # the span, not the wide cell, is sticky so the name stays visible when scrolled sideways
-            head = html.Tr(html.Th(html.Span(f"{current} ({len(members)})"), colSpan=span, scope="rowgroup",
-                                   className="matrix-region"), className="matrix-region-row")
-            bodies.append(html.Tbody([head, *members], className="matrix-region-body"))
+            head = E("tr", E("th", E("span", f"{current} ({len(members)})"), colSpan=span, scope="rowgroup",
+                             className="matrix-region"), className="matrix-region-row")
+            bodies.append(E("tbody", [head, *members], className="matrix-region-body"))
             members = []
         if iso3 is not None:
             current = region

@@ -22,6 +22,7 @@ Colour choices (and why):
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
@@ -98,13 +99,29 @@ class Theme:
             "marker": ORDINAL_MARKERS[s],
         } for i, (label, s) in enumerate(zip(labels, steps))]
 
-    def colorscale(self, direction: str) -> tuple[str, bool]:
-        """(colourscale name, reversescale) so that darker = worse, or neutral without direction."""
+    def colorscale(self, direction: str) -> tuple[list, bool]:
+        """(colour scale as [stop, colour] pairs, reversescale) so that darker = worse, or the
+        neutral scale without a direction."""
         if direction == "higher_is_better":
-            return self.sequential_scale, False
+            return named_scale(self.sequential_scale), False
         if direction == "lower_is_better":
-            return self.sequential_scale, True
-        return self.neutral_scale, False
+            return named_scale(self.sequential_scale), True
+        return named_scale(self.neutral_scale), False
+
+
+def named_scale(name: str) -> list:
+    """plotly's named colour scale as [stop, colour] pairs (a fresh list).
+
+    Figures are plain dicts, sent as they are; spelled out here, the browser draws exactly the
+    stops plotly.py defines instead of plotly.js's own version of the same name.
+    """
+    return [list(stop) for stop in _scale_stops(name)]
+
+
+@lru_cache(maxsize=None)
+def _scale_stops(name: str) -> tuple:
+    import plotly.colors
+    return tuple(tuple(stop) for stop in plotly.colors.get_colorscale(name))
 
 
 _LIGHT = Theme(
@@ -158,9 +175,9 @@ def wrap_text(text: str, size: int, width: int, max_lines: int = 3) -> list[str]
     return lines
 
 
-def _legend_rows(fig, theme: Theme, width: int) -> int:
-    traces = fig.data if hasattr(fig, "data") else fig  # a figure or a list of traces
-    names = [t.name or "" for t in traces if t.showlegend is not False and t.name]
+def legend_rows(traces: list[dict], theme: Theme, width: float) -> int:
+    """How many rows a horizontal legend of ``traces`` takes at ``width`` px (0 without entries)."""
+    names = [t["name"] for t in traces if t.get("showlegend") is not False and t.get("name")]
     if not names:
         return 0
     rows, used = 1, 0.0
@@ -172,30 +189,28 @@ def _legend_rows(fig, theme: Theme, width: int) -> int:
     return rows
 
 
-def apply_layout(fig, theme: Theme | str, title: str | None = None, subtitle: str | None = None,
-                 source: str | None = None, *, axis_space: bool | None = None,
-                 extra: dict | None = None):
-    """Style ``fig`` with ``theme`` and draw title, subtitle and source line into it.
+@lru_cache(maxsize=1)
+def plotly_template() -> dict:
+    """plotly's default template as plain data (what ``go.Figure`` would embed), built once.
 
-    Title and subtitle (the active filters in words) sit at the top, the legend
-    horizontally beneath them, the source line at the bottom: all part of the figure,
-    so they travel with exported images. ``axis_space`` reserves room for x-axis ticks
-    and title under the plot (default: when the figure has cartesian traces).
-    ``extra`` layout properties (e.g. ``geo``) go into the same single update.
-    Returns ``fig`` (modified in place) for chaining.
+    Figures are plain dicts (components/figures/plain.py) and so get no template by
+    themselves; axis automargin, tick and hover defaults come from this one. Read-only.
     """
-    layout = layout_dict(fig.data, theme, title, subtitle, source, axis_space=axis_space,
-                         extra=extra, annotations=fig.layout.annotations)
-    # One update: each update_layout call costs ~4-5 ms of plotly bookkeeping.
-    fig.update_layout(**layout)
-    return fig
+    import plotly.io as pio
+    return pio.templates["plotly"].to_plotly_json()
 
 
-def layout_dict(traces, theme: Theme | str, title: str | None = None, subtitle: str | None = None,
+def layout_dict(traces: list[dict], theme: Theme | str, title: str | None = None, subtitle: str | None = None,
                 source: str | None = None, *, axis_space: bool | None = None,
                 extra: dict | None = None, annotations=()) -> dict:
-    """The layout :func:`apply_layout` sets, as a plain dict, for figures built in one go
-    (``go.Figure(data=traces, layout=...)`` is several times cheaper than ``update_layout``)."""
+    """The themed layout of a figure with ``traces``: title, subtitle and source line drawn into it.
+
+    Title and subtitle (the active filters in words) sit at the top, the legend horizontally
+    beneath them, the source line at the bottom: all part of the figure, so they travel with
+    exported images. ``axis_space`` reserves room for x-axis ticks and title under the plot
+    (default: when there are cartesian traces). ``annotations`` are kept before the source
+    line; ``extra`` layout properties are merged in last.
+    """
     theme = get_theme(theme)
     # Wrap for the narrowest place the chart is shown (the dashboard's content column at
     # 1280x720, about 950 px), so titles are never clipped on screen or in exports.
@@ -204,14 +219,15 @@ def layout_dict(traces, theme: Theme | str, title: str | None = None, subtitle: 
     title_lines = wrap_text(title, theme.title_size, width, 2) if title else []
     sub_lines = wrap_text(subtitle, theme.font_size, width, 3) if subtitle else []
     source_lines = wrap_text(source, small, width, 2) if source else []
-    legend_h = _legend_rows(traces, theme, width * 0.8) * theme.font_size * 1.6
+    legend_h = legend_rows(traces, theme, width * 0.8) * theme.font_size * 1.6
     title_h = len(title_lines) * theme.title_size * 1.3 + len(sub_lines) * theme.font_size * 1.35
     if axis_space is None:
-        axis_space = any(t.type in ("bar", "scatter", "box") for t in traces)
+        axis_space = any(t["type"] in ("bar", "scatter", "box") for t in traces)
     reserve = theme.font_size * 3.2 if axis_space else 4
     top = 14 + title_h + legend_h + (8 if legend_h else 0)
     bottom = reserve + len(source_lines) * small * 1.4 + 10
     layout = dict(
+        template=plotly_template(),
         font={"family": theme.font_family, "size": theme.font_size, "color": theme.text_color},
         paper_bgcolor=theme.background, plot_bgcolor=theme.background,
         margin={"l": 30, "r": 30, "t": round(top), "b": round(bottom), "pad": 2},
@@ -243,5 +259,5 @@ def layout_dict(traces, theme: Theme | str, title: str | None = None, subtitle: 
     return {**layout, **(extra or {})}
 
 
-__all__ = ["Theme", "THEMES", "THEME_NAMES", "get_theme", "apply_layout", "layout_dict", "wrap_text",
+__all__ = ["Theme", "THEMES", "THEME_NAMES", "get_theme", "layout_dict", "legend_rows", "wrap_text",
            "ORDINAL_SYMBOLS", "ORDINAL_MARKERS", "FONT_FAMILY"]

@@ -74,10 +74,6 @@ def source_line(indicator_ids, dataset: Dataset) -> html.P:
 EXPORTS = {"PNG 1920×1080": "png-slide", "SVG 1920×1080": "svg-slide", "PNG screen size": "png-screen"}
 
 
-def _plain(figure):
-    return figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else figure
-
-
 def _graph(graph_id: str, figure, alt_text: str, filename: str) -> html.Figure:
     """A chart with its text alternative (aria-describedby, shown on demand and as speaker
     notes in presenter mode) and export buttons that draw title and source into the image."""
@@ -88,9 +84,9 @@ def _graph(graph_id: str, figure, alt_text: str, filename: str) -> html.Figure:
                                        **{"data-export": kind, "data-graph": graph_id,
                                           "data-filename": filename})
                            for label, kind in EXPORTS.items()]),
-        # A plain dict, not a go.Figure: cached views are pickled, and unpickling a go.Figure
-        # re-validates every property (~25 ms for a map, most of a warm request).
-        dcc.Graph(id=graph_id, figure=_plain(figure), config=graph_config(filename),
+        # The builders return plain dicts, never go.Figure: cached views are pickled, and
+        # unpickling a go.Figure re-validates every property (~25 ms for a map).
+        dcc.Graph(id=graph_id, figure=figure, config=graph_config(filename),
                   responsive=True, className="chart-graph"),
         html.Figcaption(className="chart-alt", children=[
             html.Details([html.Summary("Describe this chart"),
@@ -199,7 +195,7 @@ def matrix_html(state: FilterState, dataset: Dataset) -> str:
         return encode(state.with_changes(view="profile", country=iso3)) or "?"
 
     return to_html(make_matrix_table(matrix, sel.indicators, dataset.objectives, sort=state.sort,
-                                     link_for=link_for, render="tree", highlight=state.highlight))
+                                     link_for=link_for, highlight=state.highlight))
 
 
 def render_profile(state: FilterState, dataset: Dataset) -> list:

@@ -1,69 +1,160 @@
 """Change between the two SDG 10.7.2 rounds, and continuous series over time. Pure; no Dash.
 
 Only countries that reported both rounds are compared; the ones that reported a single round are
-counted separately so every view can say how many were left out.
+counted separately so every view can say how many were left out. The round comparisons read a
+per-dataset table (:func:`rounds_of`) rather than the observations.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
-from . import queries as q
+from .dataset_index import index_of
+from .model import Dataset
+from .selection import ALL_10_7_2
 
 ROUNDS = (2019, 2021)
 DIRECTIONS = ("improved", "same", "declined")
+ONE_ROUND = "one round"  # direction of a country that reported only one of the two rounds
+KINDS = (*DIRECTIONS, ONE_ROUND)
 WORLD = "World"
+#: Half-width of the "same" band, as in :func:`data.queries.round_change` (scores are whole numbers).
+SAME_BAND = 1e-9
 
 
-def _in_rounds(observations: pd.DataFrame, indicator_id: str, iso3s) -> pd.DataFrame:
-    rows = observations[(observations["indicator_id"] == indicator_id)
-                        & observations["year"].isin(ROUNDS) & observations["value"].notna()]
-    return rows if iso3s is None else rows[rows["iso3"].isin(list(iso3s))]
+# Why a table: the change view needs, for each of the seven 10.7.2 series, who reported both rounds
+# (and how they moved) and who reported one. Scanning every observation for that on each request cost
+# ~35 ms on the shipped data and grows with the data; the table is built once per dataset (see
+# rounds_of) and each request only filters its few hundred rows per series.
+def round_table(observations: pd.DataFrame, indicator_ids: Iterable[str]) -> pd.DataFrame:
+    """Both rounds side by side: one row per (indicator_id, iso3) that reported at least one of them.
 
-
-def left_out(observations: pd.DataFrame, indicator_id: str, iso3s: Iterable[str] | None = None) -> list[str]:
-    """ISO3 codes that reported exactly one of the two rounds (so cannot be compared)."""
-    rows = _in_rounds(observations, indicator_id, iso3s)
-    rounds = rows.groupby("iso3")["year"].nunique()
-    return sorted(rounds[rounds == 1].index)
-
-
-def dumbbell_rows(observations: pd.DataFrame, countries: pd.DataFrame, indicator_id: str,
-                  iso3s: Iterable[str] | None = None) -> pd.DataFrame:
-    """One row per country with both rounds: iso3, name, region, from_value, to_value, change, direction.
-
-    Ordered improved, same, declined; within each by size of change, then 2021 value, then name.
+    Columns: indicator_id, iso3, from_value, to_value (NaN for a missing round), change, direction
+    (improved / same / declined as in :func:`data.queries.round_change`, or ``ONE_ROUND``).
+    Sorted by indicator_id, iso3. Raises ValueError if a country has two values in one round,
+    as round_change does (loaded data has at most one, see data/breakdown.py).
     """
-    change = q.round_change(observations, indicator_id, *ROUNDS, iso3s=iso3s)
-    change = change.assign(name=change["iso3"].map(countries["name"]).fillna(change["iso3"]),
-                           region=change["iso3"].map(countries["region"]).fillna(""))
-    change["_order"] = change["direction"].map({d: i for i, d in enumerate(DIRECTIONS)})
-    change["_abs"] = change["change"].abs()
-    change = change.sort_values(["_order", "_abs", "to_value", "name"], ascending=[True, False, False, True])
-    return change.drop(columns=["_order", "_abs"]).reset_index(drop=True)
+    rows = observations[observations["indicator_id"].isin(list(indicator_ids))
+                        & observations["year"].isin(ROUNDS) & observations["value"].notna()]
+    wide = rows.set_index(["indicator_id", "iso3", "year"])["value"].unstack("year")
+    wide = wide.reindex(columns=list(ROUNDS))
+    table = pd.DataFrame({"from_value": wide[ROUNDS[0]], "to_value": wide[ROUNDS[1]]},
+                         index=wide.index).reset_index()
+    table["change"] = table["to_value"] - table["from_value"]
+    table["direction"] = pd.Series(_direction(table["change"].to_numpy()), index=table.index, dtype=str)
+    return table.sort_values(["indicator_id", "iso3"], ignore_index=True)
 
 
-def change_counts(observations: pd.DataFrame, countries: pd.DataFrame, indicator_ids: Iterable[str],
+def _direction(change: np.ndarray) -> np.ndarray:
+    """round_change's bands (-inf, -1e-9], (-1e-9, 1e-9], (1e-9, inf); NaN (one round) -> ONE_ROUND."""
+    bands = [change > SAME_BAND, change > -SAME_BAND, change <= -SAME_BAND]
+    return np.select(bands, DIRECTIONS, default=ONE_ROUND)
+
+
+def rounds_of(dataset: Dataset) -> pd.DataFrame:
+    """The :func:`round_table` of every 10.7.2 series in ``dataset``, built once per dataset (read-only)."""
+    index = index_of(dataset)
+    return index.memo(("change_rounds",),
+                      lambda: round_table(index.observations_for(ALL_10_7_2), ALL_10_7_2))
+
+
+def _rows_of(rounds: pd.DataFrame, indicator_ids: list[str],
+             iso3s: Iterable[str] | None) -> tuple[pd.DataFrame, np.ndarray]:
+    """Rows of ``rounds`` for ``indicator_ids`` (in that order) and ``iso3s``, and each row's index in ids.
+
+    round_table sorts by indicator_id, so each indicator is one contiguous slice found by binary
+    search: the cost follows the rows asked for, not the size of the table.
+    """
+    column = rounds["indicator_id"]
+    spans = [(column.searchsorted(ind, "left"), column.searchsorted(ind, "right")) for ind in indicator_ids]
+    positions = np.concatenate([np.arange(lo, hi) for lo, hi in spans] or [np.arange(0)])
+    ind_code = np.repeat(np.arange(len(spans)), [hi - lo for lo, hi in spans])
+    rows = rounds.iloc[positions]
+    if iso3s is not None:
+        keep = rows["iso3"].isin(list(iso3s)).to_numpy()
+        rows, ind_code = rows[keep], ind_code[keep]
+    return rows, ind_code
+
+
+def _kind_codes(direction: np.ndarray) -> np.ndarray:
+    """Position of each direction in KINDS (improved 0, same 1, declined 2, one round 3)."""
+    codes = np.zeros(len(direction), dtype=np.int64)
+    for code, kind in enumerate(KINDS[1:], start=1):
+        codes[direction == kind] = code
+    return codes
+
+
+def _lookup(countries: pd.DataFrame, column: str, iso3: np.ndarray, missing) -> np.ndarray:
+    """``countries[column]`` for each code in ``iso3``; ``missing`` where the code or its value is absent."""
+    pos = countries.index.get_indexer(iso3)
+    values = countries[column].to_numpy(dtype=object, na_value=None)[pos]
+    absent = (pos < 0) | pd.isna(values)
+    return np.where(absent, missing, values)
+
+
+def left_out(rounds: pd.DataFrame, indicator_id: str, iso3s: Iterable[str] | None = None) -> list[str]:
+    """ISO3 codes that reported exactly one of the two rounds (so cannot be compared).
+
+    ``rounds`` is a :func:`round_table` (usually :func:`rounds_of` the dataset).
+    """
+    rows, _ = _rows_of(rounds, [indicator_id], iso3s)
+    once = rows["direction"].to_numpy(dtype=object) == ONE_ROUND
+    return sorted(rows["iso3"].to_numpy(dtype=object)[once])
+
+
+def dumbbell_rows(rounds: pd.DataFrame, countries: pd.DataFrame, indicator_id: str,
+                  iso3s: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per country with both rounds: iso3, from_value, to_value, change, direction, name, region.
+
+    ``rounds`` is a :func:`round_table`. Ordered improved, same, declined; within each by size of
+    change, then 2021 value, then name.
+    """
+    rows, _ = _rows_of(rounds, [indicator_id], iso3s)
+    kind = _kind_codes(rows["direction"].to_numpy(dtype=object))
+    both = kind < len(DIRECTIONS)
+    rows, kind = rows[both], kind[both]
+    iso3 = rows["iso3"].to_numpy(dtype=object)
+    name = _lookup(countries, "name", iso3, missing=iso3)
+    # np.lexsort is stable and sorts by its last key first, like sort_values on several columns.
+    order = np.lexsort((name, -rows["to_value"].to_numpy(), -rows["change"].abs().to_numpy(), kind))
+    out = rows.drop(columns="indicator_id").iloc[order].reset_index(drop=True)
+    return out.assign(name=pd.Series(name[order], dtype=str),
+                      region=pd.Series(_lookup(countries, "region", iso3[order], missing=""), dtype=str))
+
+
+def change_counts(rounds: pd.DataFrame, countries: pd.DataFrame, indicator_ids: Iterable[str],
                   iso3s: Iterable[str] | None = None, by: str = "region") -> pd.DataFrame:
     """Improved / same / declined counts per indicator and group (plus World), with left-out counts.
 
-    Columns: indicator_id, group, improved, same, declined, both, left_out.
+    ``rounds`` is a :func:`round_table`; ``by`` a text column of ``countries``. Columns:
+    indicator_id, group, improved, same, declined, both, left_out. Per indicator (in the given
+    order, each once): World, then every group with a country that reported either round, by name.
+    Countries without a group count towards World only.
     """
-    rows = []
-    for ind in indicator_ids:
-        change = q.round_change(observations, ind, *ROUNDS, iso3s=iso3s)
-        change = change.assign(group=change["iso3"].map(countries[by]).fillna(""))
-        once = pd.Series(left_out(observations, ind, iso3s), dtype=object)
-        once_groups = once.map(countries[by]).fillna("") if len(once) else pd.Series(dtype=object)
-        groups = [WORLD] + sorted(g for g in set(change["group"]) | set(once_groups) if g)
-        for group in groups:
-            part = change if group == WORLD else change[change["group"] == group]
-            counts = part["direction"].value_counts()
-            rows.append({"indicator_id": ind, "group": group,
-                         **{d: int(counts.get(d, 0)) for d in DIRECTIONS}, "both": len(part),
-                         "left_out": int(len(once) if group == WORLD else (once_groups == group).sum())})
-    return pd.DataFrame(rows, columns=["indicator_id", "group", *DIRECTIONS, "both", "left_out"])
+    ids = list(dict.fromkeys(indicator_ids))
+    rows, ind_code = _rows_of(rounds, ids, iso3s)
+    group = _lookup(countries, by, rows["iso3"].to_numpy(dtype=object), missing="")
+    group_code, groups = pd.factorize(group, sort=True)
+    # One bincount gives every (indicator, group, kind) count; the loop below only lays out the rows.
+    kind = _kind_codes(rows["direction"].to_numpy(dtype=object))
+    shape = (len(ids), len(groups), len(KINDS))
+    counts = np.bincount(np.ravel_multi_index((ind_code, group_code, kind), shape),
+                         minlength=int(np.prod(shape))).reshape(shape)
+    keys, table = [], []
+    for i, ind in enumerate(ids):
+        keys.append((ind, WORLD))
+        table.append(counts[i].sum(axis=0))
+        for g in np.flatnonzero(counts[i].any(axis=1)):
+            if groups[g]:
+                keys.append((ind, groups[g]))
+                table.append(counts[i, g])
+    table = np.array(table, dtype=np.int64).reshape(-1, len(KINDS))
+    return pd.DataFrame({"indicator_id": pd.Series([k[0] for k in keys], dtype=str),
+                         "group": pd.Series([k[1] for k in keys], dtype=str),
+                         **{d: table[:, j] for j, d in enumerate(DIRECTIONS)},
+                         "both": table[:, :len(DIRECTIONS)].sum(axis=1), "left_out": table[:, -1]})
 
 
 def country_series(observations: pd.DataFrame, countries: pd.DataFrame, indicator_id: str,

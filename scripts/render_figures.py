@@ -90,7 +90,7 @@ def main() -> None:
     for theme in (["light", "dark", "projector"] if args.theme == "all" else [args.theme]):
         for name, fig in figures(theme):
             path = OUT / f"{name}_{theme}.png"
-            fig.write_image(path, width=1280, height=720)
+            pio.write_image(fig, path, width=1280, height=720)
             print(path.relative_to(ROOT))
 
 

@@ -84,8 +84,9 @@ def render_change(state: FilterState, dataset) -> list:
         return [empty("No countries match these filters.", state)]
     iso3s = list(sel.countries.index)
     policy = dataset.indicators.loc[state.policy]
-    rows = cd.dumbbell_rows(dataset.observations, dataset.countries, state.policy, iso3s)
-    once = cd.left_out(dataset.observations, state.policy, iso3s)
+    rounds = cd.rounds_of(dataset)
+    rows = cd.dumbbell_rows(rounds, dataset.countries, state.policy, iso3s)
+    once = cd.left_out(rounds, state.policy, iso3s)
     counts = rows["direction"].value_counts()
     topic = topic_phrase(policy)
     text = (f"Of {plural(len(rows), 'country', 'countries')} in this selection that reported both the 2019 and "
@@ -102,8 +103,8 @@ def render_change(state: FilterState, dataset) -> list:
                             subtitle=f"{filters_in_words(state, dataset)} · {len(rows)} countries with both rounds, "
                                      f"{len(once)} left out",
                             source=source_text([state.policy], dataset))
-        out.append(graph(ids.CHANGE_GRAPH, fig, text, f"gcm-change-{state.policy}", height=fig.layout.height))
-    table = cd.change_counts(dataset.observations, dataset.countries, ALL_10_7_2, iso3s)
+        out.append(graph(ids.CHANGE_GRAPH, fig, text, f"gcm-change-{state.policy}", height=fig["layout"]["height"]))
+    table = cd.change_counts(rounds, dataset.countries, ALL_10_7_2, iso3s)
     out += [_counts_table(table, dataset),
             note("Scores are reported by governments (SDG 10.7.2). A change of category can reflect new "
                  "policies or a different reading of the questionnaire; it is not an outside assessment."),

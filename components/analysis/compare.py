@@ -37,7 +37,7 @@ def render_compare(state: FilterState, dataset) -> list:
                        title="Countries compared, indicator by indicator",
                        subtitle=f"{year} · each row has its own scale · marks: region and world medians",
                        source=source_text(with_data, dataset))
-    return [summary(text), graph(ids.COMPARE_GRAPH, fig, text, "gcm-compare", height=fig.layout.height),
+    return [summary(text), graph(ids.COMPARE_GRAPH, fig, text, "gcm-compare", height=fig["layout"]["height"]),
             note("The chosen countries are shown whatever the country filters; objective and principle filters "
                  "limit the indicators. Rows are labelled with the GCM objective number; region medians are over every country "
                  "of the region with data, not only the ones chosen. Open a country's profile for each "

@@ -61,7 +61,7 @@ def render_corridors(state: FilterState, dataset) -> list:
                               subtitle=f"% of USD 200 sent, lower is better · {filters_in_words(state, dataset)} "
                                        "(other end) · each corridor's latest year in brackets", source=SOURCE)
     return [summary(text), graph(ids.CORRIDOR_GRAPH, fig, text, f"gcm-corridors-{state.country}",
-                                 height=fig.layout.height),
+                                 height=fig["layout"]["height"]),
             note("Costs are averages over the services surveyed in each corridor; a corridor's latest year may "
                  "differ from others'. The country average (no corridor given in the source) is not shown."),
             _source_line()]

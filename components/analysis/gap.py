@@ -5,6 +5,7 @@ from components import ids
 from components.figures.gap import make_gap_scatter
 from components.url_state import FilterState
 from data import gap_data as gd
+from data.dataset_index import index_of
 from data.labels import short_label, topic_phrase
 
 from .common import (empty, figure_theme, filters_in_words, graph, note, plural, select, source_line,
@@ -24,8 +25,9 @@ def render_gap(state: FilterState, dataset) -> list:
         return [empty("No countries match these filters.", state)]
     policy, outcome = dataset.indicators.loc[state.policy], dataset.indicators.loc[state.outcome]
     first, last = gd.window_bounds(dataset.years, state.since, "" if state.year == "latest" else state.year)
-    points = gd.gap_points(dataset.observations, sel.countries, state.policy, state.outcome, first, last)
-    cover = gd.coverage_counts(dataset.observations, sel.countries, state.policy, state.outcome, first, last)
+    # Only the two indicators' rows (from the per-dataset index), not every observation.
+    rows = index_of(dataset).observations_for([state.policy, state.outcome])
+    points, cover = gd.gap_summary(rows, sel.countries, state.policy, state.outcome, first, last)
     medians = gd.medians_by_score(points)
     rho = gd.rank_correlation(points)
     window = f"{first}–{last}" if state.since else f"any year up to {last}"

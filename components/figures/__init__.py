@@ -1,4 +1,4 @@
-"""Pure figure builders: frames in, ``go.Figure`` out (graph_objects only, no Dash).
+"""Pure figure builders: frames in, plain plotly figure dicts out (see plain.py; no Dash).
 
 Every colour and font comes from :mod:`components.theme`; nothing here keeps global
 mutable state, so one figure per request is safe across users and workers.

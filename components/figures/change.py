@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from components.theme import Theme, apply_layout, get_theme
+from components.theme import Theme, get_theme, layout_dict
 from data.labels import ORDINAL_SHORT
 from data.status import ORDINAL_CATEGORIES
 
 from .common import hline, legend_right, row_height, series_colors
 from .empty import empty_figure
 from .format import default_source, direction_text, format_value, numeric_target, target_text
+from .plain import FigureDict, figure, trace
 
 DIRECTION_STYLE = {"improved": ("triangle-right", "Improved"), "same": ("circle", "Same"),
                    "declined": ("triangle-left", "Declined")}
@@ -18,7 +18,7 @@ DIRECTION_STYLE = {"improved": ("triangle-right", "Improved"), "same": ("circle"
 
 def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | str = "light",
                   highlight=(), title: str | None = None, subtitle: str | None = None,
-                  source: str | None = None, from_year: int = 2019, to_year: int = 2021) -> go.Figure:
+                  source: str | None = None, from_year: int = 2019, to_year: int = 2021) -> FigureDict:
     """One row per country: open marker at the first round, filled marker (shape = direction) at the second.
 
     ``rows`` comes from :func:`data.change_data.dumbbell_rows` (already ordered).
@@ -30,11 +30,10 @@ def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | st
                             title=title, subtitle=subtitle)
     spot = set(highlight)
     labels = [f"<b>{n} ◆</b>" if i in spot else n for n, i in zip(rows["name"], rows["iso3"])]
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=rows["from_value"], y=labels, mode="markers", name=f"{from_year} (open circle)",
+    traces = [trace(
+        "scatter", x=rows["from_value"], y=labels, mode="markers", name=f"{from_year} (open circle)",
         hoverinfo="skip", marker={"symbol": "circle-open", "size": theme.marker_size + 2,
-                                  "color": theme.text_color, "line": {"width": 2}}))
+                                  "color": theme.text_color, "line": {"width": 2}})]
     for direction, (symbol, word) in DIRECTION_STYLE.items():
         part = rows[rows["direction"] == direction]
         part_labels = [lab for lab, d in zip(labels, rows["direction"]) if d == direction]
@@ -43,35 +42,37 @@ def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | st
         for a, b, y in zip(part["from_value"], part["to_value"], part_labels):
             xs += [a, b, None]
             ys += [y, y, None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
-                                 line={"color": colour, "width": 3}, legendgroup=direction))
+        traces.append(trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
+                            line={"color": colour, "width": 3}, legendgroup=direction))
         text = [f"<b>{r.name}</b> ({r.region})<br>{from_year}: {int(r.from_value)} "
                 f"{ORDINAL_CATEGORIES.get(int(r.from_value), '')}<br>{to_year}: {int(r.to_value)} "
                 f"{ORDINAL_CATEGORIES.get(int(r.to_value), '')}<br>{word}" for r in part.itertuples()]
-        fig.add_trace(go.Scatter(
-            x=part["to_value"], y=part_labels, mode="markers", name=f"{to_year}: {word} ({len(part)})",
+        traces.append(trace(
+            "scatter", x=part["to_value"], y=part_labels, mode="markers", name=f"{to_year}: {word} ({len(part)})",
             legendgroup=direction, text=text, hovertemplate="%{text}<extra></extra>",
             marker={"symbol": symbol, "size": theme.marker_size + 8, "color": colour,
                     "line": {"color": theme.background, "width": 1}}))
     ticks = list(ORDINAL_CATEGORIES)
-    fig.update_xaxes(range=[0.6, 4.4], tickvals=ticks, side="top",
-                     ticktext=[f"{n} {ORDINAL_SHORT[n]}" for n in ticks],
-                     gridcolor=theme.grid_color, zeroline=False, fixedrange=True)
-    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed",
-                     ticksuffix=" ", showgrid=True, gridcolor=theme.grid_color, fixedrange=True,
-                     automargin=True)
-    apply_layout(fig, theme, title=title, subtitle=subtitle,
-                 source=source or default_source(indicator), axis_space=False)
-    fig.update_layout(height=row_height(len(rows), theme, per_row=1.7, extra=int(fig.layout.margin.t) + 120),
-                      hovermode="closest")
-    legend_right(fig, theme)
-    fig.layout.margin.t += theme.font_size * 2  # room for the x ticks on top
-    return fig
+    axes = {
+        "xaxis": {"range": [0.6, 4.4], "tickvals": ticks, "side": "top",
+                  "ticktext": [f"{n} {ORDINAL_SHORT[n]}" for n in ticks],
+                  "gridcolor": theme.grid_color, "zeroline": False, "fixedrange": True},
+        "yaxis": {"categoryorder": "array", "categoryarray": labels, "autorange": "reversed",
+                  "ticksuffix": " ", "showgrid": True, "gridcolor": theme.grid_color, "fixedrange": True,
+                  "automargin": True},
+        "hovermode": "closest",
+    }
+    layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
+                         source=source or default_source(indicator), axis_space=False, extra=axes)
+    layout["height"] = row_height(len(rows), theme, per_row=1.7, extra=int(layout["margin"]["t"]) + 120)
+    legend_right(layout, traces, theme)
+    layout["margin"]["t"] += theme.font_size * 2  # room for the x ticks on top
+    return figure(traces, layout)
 
 
 def make_time_series(series: pd.DataFrame, indicator: pd.Series, *, by: str, theme: Theme | str = "light",
                      title: str | None = None, subtitle: str | None = None,
-                     source: str | None = None) -> go.Figure:
+                     source: str | None = None) -> FigureDict:
     """Lines over time, one per country (``by="name"``, columns name, year, value) or per region
     median (``by="group"``, columns group, year, median, count), with the official target line."""
     theme = get_theme(theme)
@@ -79,7 +80,7 @@ def make_time_series(series: pd.DataFrame, indicator: pd.Series, *, by: str, the
     if series.empty:
         return empty_figure("No values over time for this selection", theme, title=title, subtitle=subtitle)
     value_col = "median" if by == "group" else "value"
-    fig = go.Figure()
+    traces = []
     palette = series_colors(theme)
     symbols = ("circle", "square", "diamond", "triangle-up", "x", "star", "hexagon", "cross")
     for n, (key, part) in enumerate(series.groupby(by, sort=True)):
@@ -90,19 +91,24 @@ def make_time_series(series: pd.DataFrame, indicator: pd.Series, *, by: str, the
                     f"({r.count} {'country' if r.count == 1 else 'countries'})" for r in part.itertuples()]
         else:
             text = [f"<b>{key}</b> {int(r.year)}: {format_value(r.value, indicator)}" for r in part.itertuples()]
-        fig.add_trace(go.Scatter(
-            x=part["year"], y=part[value_col], mode="lines+markers", name=str(key), text=text,
+        traces.append(trace(
+            "scatter", x=part["year"], y=part[value_col], mode="lines+markers", name=str(key), text=text,
             hovertemplate="%{text}<extra></extra>", connectgaps=False,
             line={"color": colour, "width": 3},
             marker={"symbol": symbols[n % len(symbols)], "size": theme.marker_size, "color": colour}))
     target = numeric_target(indicator)
     if target is not None:
-        hline(fig, target, [series["year"].min(), series["year"].max()], theme, "dot",
-              f"Official target: {target_text(indicator)}")
+        traces.append(hline(target, [int(series["year"].min()), int(series["year"].max())], theme, "dot",
+                            f"Official target: {target_text(indicator)}"))
     unit = str(indicator.get("unit") or "")
     what = "Region median, " if by == "group" else ""
-    fig.update_yaxes(title={"text": f"{what}{unit} ({direction_text(indicator['direction'])})"},
-                     gridcolor=theme.grid_color, zeroline=False, automargin=True)
-    fig.update_xaxes(gridcolor=theme.grid_color, tickformat="d", dtick=1 if series["year"].nunique() <= 12 else None)
-    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator))
-    return legend_right(fig, theme)
+    axes = {
+        "yaxis": {"title": {"text": f"{what}{unit} ({direction_text(indicator['direction'])})"},
+                  "gridcolor": theme.grid_color, "zeroline": False, "automargin": True},
+        "xaxis": {"gridcolor": theme.grid_color, "tickformat": "d"},
+    }
+    if series["year"].nunique() <= 12:
+        axes["xaxis"]["dtick"] = 1  # every year labelled; more years get plotly's own spacing
+    layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
+                         source=source or default_source(indicator), extra=axes)
+    return figure(traces, legend_right(layout, traces, theme))

@@ -4,15 +4,14 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from components.theme import Theme, apply_layout, get_theme
+from components.theme import Theme, get_theme, layout_dict
 from data.labels import short_label
 
 from .common import legend_right, series_colors
 from .empty import empty_figure
 from .format import format_value
+from .plain import FigureDict, figure, trace
 
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "hexagon")
 
@@ -31,9 +30,18 @@ def _span(values: list[float], indicator: pd.Series) -> list[float]:
     return [low - pad, high + pad]
 
 
+def _row_axes(row: int, n_rows: int, spacing: float) -> tuple[str, dict, dict]:
+    """(axis suffix, x axis, y axis) of small-multiple ``row`` (0 = top) in a one-column grid."""
+    height = (1 - spacing * (n_rows - 1)) / n_rows
+    top = 1 - row * (height + spacing)
+    suffix = "" if row == 0 else str(row + 1)
+    return (suffix, {"anchor": f"y{suffix}", "domain": [0.0, 1.0]},
+            {"anchor": f"x{suffix}", "domain": [max(0.0, top - height), top]})
+
+
 def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str], *,
                  theme: Theme | str = "light", title: str | None = None, subtitle: str | None = None,
-                 source: str | None = None) -> go.Figure:
+                 source: str | None = None) -> FigureDict:
     """Small multiples: one row (own x scale) per indicator in ``rows`` (see data.compare_data)."""
     theme = get_theme(theme)
     title = title or "Countries compared"
@@ -42,62 +50,69 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
         return empty_figure("None of these countries has data for these indicators", theme,
                             title=title, subtitle=subtitle)
     labels = [f"Obj {indicators.loc[i, 'primary_objective']} · {short_label(indicators.loc[i])}" for i in ids]
-    fig = make_subplots(rows=len(ids), cols=1, vertical_spacing=min(0.04, 0.5 / len(ids)))
+    spacing = min(0.04, 0.5 / len(ids))
     palette = series_colors(theme)
     order = list(names)
-    for r, ind_id in enumerate(ids, start=1):
+    traces, axes = [], {}
+    for r, ind_id in enumerate(ids):
         ind = indicators.loc[ind_id]
         part = rows[rows["indicator_id"] == ind_id]
+        suffix, xaxis, yaxis = _row_axes(r, len(ids), spacing)
+        on_row = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
         y = [0]
         for k, iso3 in enumerate(order):
             cell = part[part["iso3"] == iso3]
             if cell.empty or pd.isna(cell["value"].iloc[0]):
                 continue
             c = cell.iloc[0]
-            fig.add_trace(go.Scatter(
-                x=[c["value"]], y=[_offset(k, len(order))], mode="markers", name=names[iso3], legendgroup=iso3, showlegend=False,
+            traces.append(trace(
+                "scatter", x=[c["value"]], y=[_offset(k, len(order))], mode="markers", name=names[iso3],
+                legendgroup=iso3, showlegend=False, **on_row,
                 text=[f"<b>{names[iso3]}</b><br>{ind['label']}<br>{format_value(c['value'], ind)} "
                       f"({int(c['year'])})" + (f"<br>{c['status']}" if c["status"] else "")],
                 hovertemplate="%{text}<extra></extra>",
                 marker={"symbol": SYMBOLS[k % len(SYMBOLS)], "size": theme.marker_size + 5,
                         "color": palette[k % len(palette)], "opacity": 0.9,
-                        "line": {"color": theme.background, "width": 1}}), row=r, col=1)
+                        "line": {"color": theme.background, "width": 1}}))
         refs = part.drop_duplicates("region")
         for ref in refs.itertuples():
             if ref.region_count and not math.isnan(ref.region_median):
-                fig.add_trace(go.Scatter(
-                    x=[ref.region_median], y=y, mode="markers", showlegend=False, legendgroup="region",
+                traces.append(trace(
+                    "scatter", x=[ref.region_median], y=y, mode="markers", showlegend=False,
+                    legendgroup="region", **on_row,
                     text=[f"{ref.region} median: {format_value(ref.region_median, ind)} ({ref.region_count} countries)"],
                     hovertemplate="%{text}<extra></extra>",
                     marker={"symbol": "line-ns", "size": theme.marker_size * 2.6, "color": theme.muted_text_color,
-                            "line": {"color": theme.muted_text_color, "width": 2}}), row=r, col=1)
+                            "line": {"color": theme.muted_text_color, "width": 2}}))
         w = part.iloc[0]
         if w["world_count"]:
-            fig.add_trace(go.Scatter(
-                x=[w["world_median"]], y=y, mode="markers", showlegend=False, legendgroup="world",
+            traces.append(trace(
+                "scatter", x=[w["world_median"]], y=y, mode="markers", showlegend=False, legendgroup="world",
+                **on_row,
                 text=[f"World median: {format_value(w['world_median'], ind)} ({w['world_count']} countries)"],
                 hovertemplate="%{text}<extra></extra>",
                 marker={"symbol": "line-ns", "size": theme.marker_size * 3.4, "color": theme.reference_line,
-                        "line": {"color": theme.reference_line, "width": 2}}), row=r, col=1)
+                        "line": {"color": theme.reference_line, "width": 2}}))
         span_values = list(part["value"]) + list(part["region_median"]) + [w["world_median"]]
-        fig.update_xaxes(range=_span(span_values, ind), row=r, col=1, gridcolor=theme.grid_color,
-                         zeroline=False, fixedrange=True, tickfont={"size": max(10, theme.font_size - 3)},
-                         nticks=6)
-        fig.update_yaxes(row=r, col=1, fixedrange=True, showgrid=False, ticksuffix=" ", automargin=True,
-                         range=[-0.5, 0.5], tickvals=[0], ticktext=[labels[r - 1]], zeroline=False)
+        axes[f"xaxis{suffix}"] = {**xaxis, "range": _span(span_values, ind), "gridcolor": theme.grid_color,
+                                  "zeroline": False, "fixedrange": True, "nticks": 6,
+                                  "tickfont": {"size": max(10, theme.font_size - 3)}}
+        axes[f"yaxis{suffix}"] = {**yaxis, "fixedrange": True, "showgrid": False, "ticksuffix": " ",
+                                  "automargin": True, "range": [-0.5, 0.5], "tickvals": [0],
+                                  "ticktext": [labels[r]], "zeroline": False}
     # Legend: one entry per country and for the two reference marks, drawn once.
     for k, iso3 in enumerate(order):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=names[iso3], legendgroup=iso3,
-                                 marker={"symbol": SYMBOLS[k % len(SYMBOLS)], "size": theme.marker_size + 5,
-                                         "color": palette[k % len(palette)]}))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Region median", legendgroup="region",
-                             marker={"symbol": "line-ns", "size": theme.marker_size * 2,
-                                     "line": {"color": theme.muted_text_color, "width": 2}}))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="World median", legendgroup="world",
-                             marker={"symbol": "line-ns", "size": theme.marker_size * 2,
-                                     "line": {"color": theme.reference_line, "width": 2}}))
-    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source, axis_space=False)
-    legend_right(fig, theme)
-    fig.update_layout(height=round(len(ids) * theme.font_size * 4.2 + fig.layout.margin.t + fig.layout.margin.b),
-                      hovermode="closest")
-    return fig
+        traces.append(trace("scatter", x=[None], y=[None], mode="markers", name=names[iso3], legendgroup=iso3,
+                            marker={"symbol": SYMBOLS[k % len(SYMBOLS)], "size": theme.marker_size + 5,
+                                    "color": palette[k % len(palette)]}))
+    traces.append(trace("scatter", x=[None], y=[None], mode="markers", name="Region median", legendgroup="region",
+                        marker={"symbol": "line-ns", "size": theme.marker_size * 2,
+                                "line": {"color": theme.muted_text_color, "width": 2}}))
+    traces.append(trace("scatter", x=[None], y=[None], mode="markers", name="World median", legendgroup="world",
+                        marker={"symbol": "line-ns", "size": theme.marker_size * 2,
+                                "line": {"color": theme.reference_line, "width": 2}}))
+    layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, axis_space=False,
+                         extra={**axes, "hovermode": "closest"})
+    legend_right(layout, traces, theme)
+    layout["height"] = round(len(ids) * theme.font_size * 4.2 + layout["margin"]["t"] + layout["margin"]["b"])
+    return figure(traces, layout)

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from components.theme import Theme, apply_layout, get_theme
+from components.theme import Theme, get_theme, layout_dict
 from data.labels import ORDINAL_SHORT
 
 from .common import hline, jitter, legend_right
 from .empty import empty_figure
 from .format import direction_text, format_value, nature_text, numeric_target, target_text
+from .plain import FigureDict, figure, trace
 
 
 def _log_axis(values: pd.Series, indicator: pd.Series) -> bool:
@@ -20,7 +20,7 @@ def _log_axis(values: pd.Series, indicator: pd.Series) -> bool:
 
 def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Series, outcome: pd.Series, *,
                      theme: Theme | str = "light", highlight=(), title: str | None = None,
-                     subtitle: str | None = None, source: str | None = None) -> go.Figure:
+                     subtitle: str | None = None, source: str | None = None) -> FigureDict:
     """Scatter of ``points`` (from :func:`data.gap_data.gap_points`): x = policy score (jittered
     within its category), y = outcome; one trace per region; highlighted countries ringed and named;
     ``medians`` (policy_value, median, count) drawn as short bars per score."""
@@ -28,20 +28,23 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     title = title or f"{outcome['label']} against {policy['label']}"
     if points.empty:
         return empty_figure("No country has both values in this window", theme, title=title, subtitle=subtitle)
-    fig = go.Figure()
+    traces = []
+    spec = outcome.to_dict()  # format_value reads it per point; dict lookups are cheaper
     for region, part in points.groupby("region", sort=True):
-        text = [f"<b>{r.name}</b> ({region})<br>Policy: {int(r.policy_value)} {ORDINAL_SHORT.get(int(r.policy_value), '')}"
-                f" ({int(r.policy_year)})<br>Outcome: {format_value(r.outcome_value, outcome)} ({int(r.outcome_year)})"
-                f"<br>Nature: {nature_text(r.outcome_nature)}" for r in part.itertuples()]
-        fig.add_trace(go.Scatter(
-            x=[v + jitter(i) for v, i in zip(part["policy_value"], part["iso3"])], y=part["outcome_value"],
-            mode="markers", name=f"{region or 'No region'} ({len(part)})", text=text,
+        text = [f"<b>{name}</b> ({region})<br>Policy: {int(pv)} {ORDINAL_SHORT.get(int(pv), '')}"
+                f" ({int(py)})<br>Outcome: {format_value(ov, spec)} ({int(oy)})<br>Nature: {nature_text(on)}"
+                for name, pv, py, ov, oy, on in zip(part["name"], part["policy_value"], part["policy_year"],
+                                                    part["outcome_value"], part["outcome_year"],
+                                                    part["outcome_nature"])]
+        traces.append(trace(
+            "scatter", x=[v + jitter(i) for v, i in zip(part["policy_value"], part["iso3"])],
+            y=part["outcome_value"], mode="markers", name=f"{region or 'No region'} ({len(part)})", text=text,
             hovertemplate="%{text}<extra></extra>",
             marker={"color": theme.region_color(region), "size": theme.marker_size + 2, "opacity": 0.85,
                     "line": {"color": theme.background, "width": 1}}))
     if not medians.empty:
-        fig.add_trace(go.Scatter(
-            x=medians["policy_value"], y=medians["median"], mode="markers", name="Median per score",
+        traces.append(trace(
+            "scatter", x=medians["policy_value"], y=medians["median"], mode="markers", name="Median per score",
             text=[f"Score {int(r.policy_value)}: median {format_value(r.median, outcome)} "
                   f"({r.count} {'country' if r.count == 1 else 'countries'})" for r in medians.itertuples()],
             hovertemplate="%{text}<extra></extra>",
@@ -49,23 +52,26 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
                     "line": {"color": theme.text_color, "width": 4}, "color": theme.text_color}))
     spot = points[points["iso3"].isin(list(highlight))]
     if not spot.empty:
-        fig.add_trace(go.Scatter(
-            x=[v + jitter(i) for v, i in zip(spot["policy_value"], spot["iso3"])], y=spot["outcome_value"],
-            mode="markers+text", text=spot["name"], textposition="middle right", name="Selected countries",
-            hoverinfo="skip", textfont={"color": theme.text_color, "size": theme.font_size},
+        traces.append(trace(
+            "scatter", x=[v + jitter(i) for v, i in zip(spot["policy_value"], spot["iso3"])],
+            y=spot["outcome_value"], mode="markers+text", text=spot["name"], textposition="middle right",
+            name="Selected countries", hoverinfo="skip", textfont={"color": theme.text_color, "size": theme.font_size},
             marker={"symbol": "circle-open", "size": theme.marker_size + 12, "color": theme.highlight,
                     "line": {"width": theme.highlight_width}}))
     target = numeric_target(outcome)
     if target is not None:
-        hline(fig, target, [0.55, 4.45], theme, "dot", f"Official target: {target_text(outcome)}")
+        traces.append(hline(target, [0.55, 4.45], theme, "dot", f"Official target: {target_text(outcome)}"))
     unit = str(outcome.get("unit") or "")
-    fig.update_xaxes(range=[0.55, 4.45], tickvals=[1, 2, 3, 4], zeroline=False, showgrid=False,
-                     ticktext=[f"{n} {ORDINAL_SHORT[n]}" for n in (1, 2, 3, 4)],
-                     title={"text": f"{policy['label']} (score, government self-reported)"})
-    fig.update_yaxes(title={"text": f"{unit} ({direction_text(outcome['direction'])})"},
-                     gridcolor=theme.grid_color, zeroline=False, automargin=True,
-                     type="log" if _log_axis(points["outcome_value"], outcome) else "linear")
-    for x in (1.5, 2.5, 3.5):
-        fig.add_vline(x=x, line={"color": theme.grid_color, "width": 1})
-    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source)
-    return legend_right(fig, theme)
+    axes = {
+        "xaxis": {"range": [0.55, 4.45], "tickvals": [1, 2, 3, 4], "zeroline": False, "showgrid": False,
+                  "ticktext": [f"{n} {ORDINAL_SHORT[n]}" for n in (1, 2, 3, 4)],
+                  "title": {"text": f"{policy['label']} (score, government self-reported)"}},
+        "yaxis": {"title": {"text": f"{unit} ({direction_text(outcome['direction'])})"},
+                  "gridcolor": theme.grid_color, "zeroline": False, "automargin": True,
+                  "type": "log" if _log_axis(points["outcome_value"], outcome) else "linear"},
+        # Thin separators between the four score columns.
+        "shapes": [{"type": "line", "x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+                    "line": {"color": theme.grid_color, "width": 1}} for x in (1.5, 2.5, 3.5)],
+    }
+    layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, extra=axes)
+    return figure(traces, legend_right(layout, traces, theme))

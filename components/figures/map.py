@@ -7,13 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from components.theme import Theme, get_theme, layout_dict
 from data.status import has_status, status_labels
 
 from .empty import NO_MATCH, empty_figure
 from .format import default_source, direction_text, format_value, nature_text
+from .plain import FigureDict, figure, trace
 
 #: (lon range, lat range, rotation lon) per M49 region; ranges, not geo.scope (see geo_config).
 REGION_VIEWS = {
@@ -71,13 +71,13 @@ def _areas(traces: list, rows: pd.DataFrame, text: list[str], *, fill, line, wid
         choro.update(z=[1] * len(shapes), colorscale=_flat(fill), showscale=False)
     else:
         choro.update(z=shapes["value"], **scale)
-    traces.append(go.Choropleth(**choro))
+    traces.append(trace("choropleth", **choro))
     if showlegend and shapes.empty and scale is None:
         # An empty choropleth drops out of the legend; keep every category visible in the key.
-        traces.append(go.Scattergeo(lon=[None], lat=[None], mode="markers", name=name,
-                                    legendgroup=group, hoverinfo="skip", marker={
-                                        "symbol": "square", "size": 12, "color": fill,
-                                        "line": {"color": line, "width": 1}}))
+        traces.append(trace("scattergeo", lon=[None], lat=[None], mode="markers", name=name,
+                            legendgroup=group, hoverinfo="skip", marker={
+                                "symbol": "square", "size": 12, "color": fill,
+                                "line": {"color": line, "width": 1}}))
     points = rows[rows["iso3"].isin(list(centroids))]
     if points.empty:
         return
@@ -91,9 +91,9 @@ def _areas(traces: list, rows: pd.DataFrame, text: list[str], *, fill, line, wid
     else:
         marker.update(color=points["value"], colorscale=scale["colorscale"], showscale=False,
                       reversescale=scale["reversescale"], cmin=scale["zmin"], cmax=scale["zmax"])
-    traces.append(go.Scattergeo(lon=lon, lat=lat, text=points["_text"], mode="markers",
-                                hovertemplate="%{text}<extra></extra>", marker=marker,
-                                name=name, legendgroup=group, showlegend=False))
+    traces.append(trace("scattergeo", lon=lon, lat=lat, text=points["_text"], mode="markers",
+                        hovertemplate="%{text}<extra></extra>", marker=marker,
+                        name=name, legendgroup=group, showlegend=False))
 
 
 def _geo(theme: Theme, region: str | None) -> dict:
@@ -113,7 +113,7 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
              theme: Theme | str = "light", region: str | None = None,
              highlight: Iterable[str] = (), year_label: str = "Latest available",
              title: str | None = None, subtitle: str | None = None,
-             source: str | None = None) -> go.Figure:
+             source: str | None = None) -> FigureDict:
     """Choropleth of ``values`` (iso3, value, year, nature, status) over the filtered ``countries``.
 
     Status indicators get one trace per category (worst first) in the theme's ordinal
@@ -131,9 +131,7 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
     rows = rows.drop_duplicates("iso3", keep="last")
     if "status" not in rows:
         rows = rows.assign(status=None)
-    # Traces are collected and the figure is built once at the end: go.Figure(data, layout)
-    # costs a fraction of add_trace + update_layout on a live figure.
-    traces: list = []
+    traces: list[dict] = []
     width = theme.line_width
     if has_status(indicator):
         for style in theme.status_styles(status_labels(indicator)):
@@ -163,13 +161,13 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
         _areas(traces, pd.DataFrame({"iso3": spot}), [""] * len(spot), fill=theme.transparent,
                line=theme.highlight, width=theme.highlight_width, theme=theme,
                symbol="circle-open", name="Highlighted", group="highlight", showlegend=False)
-        traces[-1].hoverinfo = "skip"
+        traces[-1]["hoverinfo"] = "skip"
         _mute_others(traces, spot, names, theme)
     notes = _note_undrawn(rows, names, theme)
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
                          source=source or default_source(indicator), axis_space=False,
                          extra={"geo": _geo(theme, region), "dragmode": False}, annotations=notes)
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 _LABEL_SIDES = ("top center", "bottom center", "middle right", "middle left")
@@ -177,10 +175,10 @@ _LABEL_SIDES = ("top center", "bottom center", "middle right", "middle left")
 
 def _mute_others(traces: list, spot: list[str], names: dict, theme: Theme) -> None:
     """Fade every other area and write the spotlit countries' names on the map (not colour alone)."""
-    for trace in traces:
-        if trace.legendgroup != "highlight":
-            trace.marker.opacity = 0.35
-    traces.append(go.Scattergeo(
+    for area in traces:
+        if area.get("legendgroup") != "highlight":
+            area["marker"]["opacity"] = 0.35
+    traces.append(trace("scattergeo",
         locations=spot, locationmode="ISO-3", mode="text", text=[f"<b>{names.get(i, i)}</b>" for i in spot],
         # Neighbours (Ghana and Togo, say) would print on top of each other: alternate sides.
         textposition=[_LABEL_SIDES[n % len(_LABEL_SIDES)] for n in range(len(spot))],

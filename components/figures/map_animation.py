@@ -6,32 +6,32 @@ drawn as "No data" — nothing is carried forward or interpolated between years.
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from components.theme import Theme, apply_layout, get_theme
+from components.theme import Theme, get_theme, layout_dict
 
 from .empty import empty_figure
 from .format import default_source, direction_text, format_value
 from .map import _geo, map_areas
+from .plain import FigureDict, annotation, figure, trace
 
 MAX_FRAMES = 20
 
 
 def _frame_traces(rows: pd.DataFrame, countries: pd.DataFrame, indicator: pd.Series, year: int,
-                  scale: dict, theme: Theme) -> list:
+                  scale: dict, theme: Theme) -> list[dict]:
     drawn, _ = map_areas()
     names = countries["name"]
     have = rows[rows["year"] == year].drop_duplicates("iso3")
     have = have[have["iso3"].isin(drawn)]
     gaps = [i for i in countries.index if i in drawn and i not in set(have["iso3"])]
-    values = go.Choropleth(
-        locations=have["iso3"], locationmode="ISO-3", z=have["value"], name=f"{year}",
+    values = trace(
+        "choropleth", locations=have["iso3"], locationmode="ISO-3", z=have["value"], name=f"{year}",
         text=[f"<b>{names.get(i, i)}</b><br>{format_value(v, indicator)}<br>Year of data: {year}"
               for i, v in zip(have["iso3"], have["value"])],
         hovertemplate="%{text}<extra></extra>", marker={"line": {"color": theme.country_line,
                                                                  "width": theme.line_width}}, **scale)
-    missing = go.Choropleth(
-        locations=gaps, locationmode="ISO-3", z=[1] * len(gaps), showscale=False,
+    missing = trace(
+        "choropleth", locations=gaps, locationmode="ISO-3", z=[1] * len(gaps), showscale=False,
         colorscale=[[0, theme.no_data_fill], [1, theme.no_data_fill]], name=f"No data in {year}",
         text=[f"<b>{names.get(i, i)}</b><br>No data in {year}" for i in gaps],
         hovertemplate="%{text}<extra></extra>",
@@ -42,7 +42,7 @@ def _frame_traces(rows: pd.DataFrame, countries: pd.DataFrame, indicator: pd.Ser
 def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame, *,
                        theme: Theme | str = "light", region: str | None = None, title: str | None = None,
                        subtitle: str | None = None, source: str | None = None,
-                       max_frames: int = MAX_FRAMES) -> go.Figure:
+                       max_frames: int = MAX_FRAMES) -> FigureDict:
     """Choropleth of ``rows`` (iso3, year, value) over ``countries`` with one frame per year.
 
     Uses the most recent ``max_frames`` years with data; the colour scale is fixed across frames
@@ -63,13 +63,13 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
                  colorbar={"title": {"text": f"{unit}<br>({direction_text(indicator['direction'])})",
                                      "side": "right"}, "len": 0.7, "thickness": 16, "outlinewidth": 0})
     last = years[-1]
-    fig = go.Figure(data=_frame_traces(rows, countries, indicator, last, scale, theme))
-    fig.frames = [go.Frame(name=str(y), data=_frame_traces(rows, countries, indicator, y, scale, theme),
-                           traces=[0, 1]) for y in years]
+    data = _frame_traces(rows, countries, indicator, last, scale, theme)
+    frames = [{"name": str(y), "data": _frame_traces(rows, countries, indicator, y, scale, theme),
+               "traces": [0, 1]} for y in years]
     counts = rows.groupby("year")["iso3"].nunique()
     play = {"frame": {"duration": 900, "redraw": True}, "fromcurrent": True,
             "transition": {"duration": 0}}
-    fig.update_layout(
+    controls = dict(
         geo=_geo(theme, region), dragmode=False, showlegend=False,
         updatemenus=[{"type": "buttons", "direction": "left", "showactive": False, "x": 0, "y": 0,
                       "xanchor": "left", "yanchor": "top", "pad": {"t": 8, "r": 8},
@@ -88,11 +88,11 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
                                                  "mode": "immediate", "transition": {"duration": 0}}],
                              "name": f"{y} ({int(counts.get(y, 0))} countries)"} for y in years]}],
     )
-    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator),
-                 axis_space=False)
+    layout = layout_dict(data, theme, title=title, subtitle=subtitle, source=source or default_source(indicator),
+                         axis_space=False, extra=controls)
     # Slider and buttons sit under the map; the source line goes below them.
-    fig.layout.margin.b += theme.font_size * 6
-    for ann in fig.layout.annotations:
-        if ann.name == "source":
-            ann.yshift = -(theme.font_size * 6.5)
-    return fig
+    layout["margin"]["b"] += theme.font_size * 6
+    source_note = annotation(layout, "source")
+    if source_note is not None:
+        source_note["yshift"] = -(theme.font_size * 6.5)
+    return figure(data, layout, frames)

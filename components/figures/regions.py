@@ -4,16 +4,16 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from components.theme import Theme, apply_layout, get_theme
+from components.theme import Theme, get_theme, layout_dict
 
 from .empty import empty_figure
+from .plain import FigureDict, figure, trace
 
 
 def make_region_shares(shares: pd.DataFrame, domain_code: str, *, theme: Theme | str = "light",
                        title: str | None = None, subtitle: str | None = None,
-                       source: str | None = None) -> go.Figure:
+                       source: str | None = None) -> FigureDict:
     """Dumbbell per SDG region: open marker 2019, filled marker 2021, for ``domain_code``.
 
     ``shares`` comes from :func:`data.regional_data.sdg_region_shares` (already ordered). A missing
@@ -25,32 +25,35 @@ def make_region_shares(shares: pd.DataFrame, domain_code: str, *, theme: Theme |
     if rows.empty:
         return empty_figure("No published regional shares for this domain", theme, title=title, subtitle=subtitle)
     labels = [f"<b>{a}</b>" if a == "World" else a for a in rows["area"]]
-    fig = go.Figure()
     xs, ys = [], []
     for a, b, y in zip(rows["share_2019"], rows["share_2021"], labels):
         if not (math.isnan(a) or math.isnan(b)):
             xs += [a, b, None]
             ys += [y, y, None]
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
-                             line={"color": theme.muted_text_color, "width": 3}))
 
     def fmt(v):
         return "not published" if math.isnan(v) else f"{v:.1f}%"
 
     text = [f"<b>{r.area}</b><br>2019: {fmt(r.share_2019)}<br>2021: {fmt(r.share_2021)}" for r in rows.itertuples()]
-    fig.add_trace(go.Scatter(x=rows["share_2019"], y=labels, mode="markers", name="2019", text=text,
-                             hovertemplate="%{text}<extra></extra>",
-                             marker={"symbol": "circle-open", "size": theme.marker_size + 4,
-                                     "color": theme.text_color, "line": {"width": 2}}))
-    fig.add_trace(go.Scatter(x=rows["share_2021"], y=labels, mode="markers+text", name="2021", text=text,
-                             texttemplate=[fmt(v) for v in rows["share_2021"]], textposition="middle right",
-                             hovertemplate="%{text}<extra></extra>",
-                             textfont={"color": theme.text_color, "size": max(11, theme.font_size - 2)},
-                             marker={"symbol": "circle", "size": theme.marker_size + 4,
-                                     "color": theme.ordinal_colors[1]}))
-    fig.update_xaxes(range=[0, 118], tickvals=[0, 25, 50, 75, 100], ticktext=["0%", "25%", "50%", "75%", "100%"],
-                     gridcolor=theme.grid_color, zeroline=False, fixedrange=True,
-                     title={"text": "Share of countries (%), as published by the UN"})
-    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", ticksuffix=" ",
-                     fixedrange=True, automargin=True)
-    return apply_layout(fig, theme, title=title, subtitle=subtitle, source=source)
+    traces = [
+        trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
+              line={"color": theme.muted_text_color, "width": 3}),
+        trace("scatter", x=rows["share_2019"], y=labels, mode="markers", name="2019", text=text,
+              hovertemplate="%{text}<extra></extra>",
+              marker={"symbol": "circle-open", "size": theme.marker_size + 4,
+                      "color": theme.text_color, "line": {"width": 2}}),
+        trace("scatter", x=rows["share_2021"], y=labels, mode="markers+text", name="2021", text=text,
+              texttemplate=[fmt(v) for v in rows["share_2021"]], textposition="middle right",
+              hovertemplate="%{text}<extra></extra>",
+              textfont={"color": theme.text_color, "size": max(11, theme.font_size - 2)},
+              marker={"symbol": "circle", "size": theme.marker_size + 4, "color": theme.ordinal_colors[1]}),
+    ]
+    axes = {
+        "xaxis": {"range": [0, 118], "tickvals": [0, 25, 50, 75, 100],
+                  "ticktext": ["0%", "25%", "50%", "75%", "100%"], "gridcolor": theme.grid_color,
+                  "zeroline": False, "fixedrange": True,
+                  "title": {"text": "Share of countries (%), as published by the UN"}},
+        "yaxis": {"categoryorder": "array", "categoryarray": labels, "autorange": "reversed",
+                  "ticksuffix": " ", "fixedrange": True, "automargin": True},
+    }
+    return figure(traces, layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, extra=axes))

@@ -4,16 +4,16 @@ from __future__ import annotations
 import zlib
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from components.theme import Theme, apply_layout, get_theme, layout_dict, wrap_text
+from components.theme import Theme, get_theme, layout_dict, wrap_text
 from data.queries import group_medians, status_shares
 from data.status import ORDINAL_CATEGORIES, STATUS_RULES
 
+from .common import vline
 from .empty import NO_MATCH, empty_figure
 from .format import (default_source, direction_text, format_value, nature_text, numeric_target,
                      target_text)
+from .plain import FigureDict, annotation, figure, trace
 
 WORLD = "World"
 
@@ -40,9 +40,12 @@ def _category_order(statuses: set) -> list[str]:
 
 def _group_labels(shares: pd.DataFrame, groups: list[str]) -> list[str]:
     """"Africa (n=18)"; a range of n when panels differ; World in bold."""
+    reporting: dict[str, set[int]] = {}
+    for g, n in zip(shares["group"], shares["reporting"]):
+        reporting.setdefault(g, set()).add(int(n))
     labels = []
     for g in groups:
-        ns = sorted(set(shares.loc[shares["group"] == g, "reporting"].astype(int)))
+        ns = sorted(reporting.get(g, ()))
         n = f"n={ns[0]}" if len(ns) == 1 else f"n={ns[0]}–{ns[-1]}"
         labels.append(f"<b>{g} ({n})</b>" if g == WORLD else f"{g} ({n})")
     return labels
@@ -51,7 +54,7 @@ def _group_labels(shares: pd.DataFrame, groups: list[str]) -> list[str]:
 def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *,
                        theme: Theme | str = "light", year_label: str = "Latest available",
                        title: str | None = None, subtitle: str | None = None,
-                       source: str | None = None) -> go.Figure:
+                       source: str | None = None) -> FigureDict:
     """100% stacked bars of status shares per region (rows) and World, one panel per indicator.
 
     ``shares``: indicator_id, group, status, count, reporting, share (see
@@ -72,101 +75,105 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
     groups = ([WORLD] if WORLD in set(shares["group"]) else []) + regions
     ylabels = dict(zip(groups, _group_labels(shares, groups)))
     styles = theme.status_styles(_category_order(set(shares["status"])))
-    panel_width = (theme.export_width - 300) / len(ids)
-    panel_font = theme.font_size if len(ids) < 4 else max(11, round(theme.font_size * 0.75))
-    titles = ["" if one else "<br>".join(wrap_text(indicator_labels.get(i, i), panel_font, panel_width, 3))
-              for i in ids]
     traces = _bar_traces(shares, ids, groups, ylabels, styles, theme)
     source = source or "Source: UN Global SDG Indicators Database (indicator 10.7.2)."
     yaxis = {"categoryorder": "array", "categoryarray": [ylabels[g] for g in groups],
              "autorange": "reversed", "ticksuffix": " "}
     if one:
-        # One panel: build the figure in one call from a plain layout (update calls on a live
-        # figure cost ~4-5 ms each; this path is the default "How uneven" view).
-        bars = [trace for _, trace in traces]
         ticks = [0, 25, 50, 75, 100]
-        layout = layout_dict(bars, theme, title, subtitle, source, extra={
+        layout = layout_dict(traces, theme, title, subtitle, source, extra={
             "barmode": "stack", "bargap": 0.25, "yaxis": yaxis,
             "xaxis": {"range": [0, 100], "tickvals": ticks, "ticktext": [f"{t}%" for t in ticks],
                       "showgrid": True, "gridcolor": theme.grid_color, "zeroline": False}})
-        fig = go.Figure(data=bars, layout=layout)
-        _fit_source_right_of_labels(fig, theme, list(ylabels.values()))
-        return fig
-    fig = make_subplots(rows=1, cols=len(ids), shared_yaxes=True, subplot_titles=titles,
-                        horizontal_spacing=0.015)
-    for col, trace in traces:
-        fig.add_trace(trace, row=1, col=col)
-    for col in range(1, len(ids) + 1):
-        fig.update_xaxes(range=[0, 100], tickvals=[50], ticktext=["50%"], showgrid=True,
-                         gridcolor=theme.grid_color, zeroline=False, row=1, col=col)
-    fig.update_yaxes(**yaxis)
-    fig.update_layout(barmode="stack", bargap=0.25)
-    fig.update_annotations(font={"size": panel_font, "color": theme.text_color})
-    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source)
-    _make_room_for_panel_titles(fig, theme, titles)
-    _fit_source_right_of_labels(fig, theme, list(ylabels.values()))
-    return fig
+    else:
+        layout = _panels_layout(traces, ids, indicator_labels, yaxis, theme, title, subtitle, source)
+    _fit_source_right_of_labels(layout, theme, list(ylabels.values()))
+    return figure(traces, layout)
+
+
+def _panels_layout(traces: list[dict], ids: list[str], indicator_labels: dict[str, str], yaxis: dict,
+                   theme: Theme, title: str, subtitle: str, source: str) -> dict:
+    """Side-by-side panels sharing the region axis, each titled with its indicator (the layout
+    ``make_subplots(cols=n, shared_yaxes=True)`` would make, written out)."""
+    n, gap = len(ids), 0.015
+    width = (1 - gap * (n - 1)) / n
+    panel_font = theme.font_size if n < 4 else max(11, round(theme.font_size * 0.75))
+    panel_px = (theme.export_width - 300) / n
+    titles = ["<br>".join(wrap_text(indicator_labels.get(i, i), panel_font, panel_px, 3)) for i in ids]
+    axes, notes = {}, []
+    for k, text in enumerate(titles):
+        left = k * (width + gap)
+        suffix = "" if k == 0 else str(k + 1)
+        axes[f"xaxis{suffix}"] = {"anchor": f"y{suffix}", "domain": [left, left + width], "range": [0, 100],
+                                  "tickvals": [50], "ticktext": ["50%"], "showgrid": True,
+                                  "gridcolor": theme.grid_color, "zeroline": False}
+        axes[f"yaxis{suffix}"] = {**yaxis, "anchor": f"x{suffix}"} if k == 0 else {
+            **yaxis, "anchor": f"x{suffix}", "matches": "y", "showticklabels": False}
+        notes.append({"text": text, "x": left + width / 2, "xanchor": "center", "xref": "paper",
+                      "yanchor": "bottom", "yref": "paper", "showarrow": False,
+                      "font": {"size": panel_font, "color": theme.text_color}})
+    layout = layout_dict(traces, theme, title, subtitle, source, annotations=notes,
+                         extra={"barmode": "stack", "bargap": 0.25, **axes})
+    # Lower the plot area so the panel titles sit below the legend instead of on top of it,
+    # sized for the smallest place the chart is shown (the dashboard's ~450 px chart box at
+    # 1280x720); exports just get a little more air.
+    lines = max(t.count("<br>") + 1 for t in titles)
+    margin = layout["margin"]
+    plot_h = min(theme.export_height, 450) - margin["t"] - margin["b"]
+    top = 1 - (lines * panel_font * 1.3 + 6) / plot_h
+    for k in range(n):
+        layout[f"yaxis{'' if k == 0 else k + 1}"]["domain"] = [0, top]
+        notes[k]["y"] = top
+    return layout
 
 
 def _bar_traces(shares: pd.DataFrame, ids: list[str], groups: list[str], ylabels: dict,
-                styles: list[dict], theme: Theme) -> list[tuple[int, go.Bar]]:
-    """(panel column, stacked bar) per indicator and status, each segment printing its share."""
+                styles: list[dict], theme: Theme) -> list[dict]:
+    """A stacked bar per indicator (panel) and status, each segment printing its share."""
+    # Plain dicts, one pass: per-panel filters and per-cell lookups cost more than the figure.
+    cells, reporting = {}, {}
+    for ind, g, st, sh, c, n in zip(shares["indicator_id"], shares["group"], shares["status"],
+                                    shares["share"], shares["count"], shares["reporting"]):
+        cells[ind, g, st] = (float(sh), int(c))
+        reporting[ind, g] = int(n)
     out = []
     for col, ind in enumerate(ids, start=1):
-        part = shares[shares["indicator_id"] == ind]
-        # Plain dicts: per-cell .loc lookups cost more than building the whole figure.
-        cell = {(g, st): (float(sh), int(c)) for g, st, sh, c in
-                zip(part["group"], part["status"], part["share"], part["count"])}
-        reporting = dict(zip(part["group"], part["reporting"].astype(int)))
-        n = [reporting.get(g, 0) for g in groups]
+        cell = {(g, st): value for (i, g, st), value in cells.items() if i == ind}
+        n = [reporting.get((ind, g), 0) for g in groups]
+        axis = "" if col == 1 else str(col)
         for style in styles:
             x = [cell.get((g, style["label"]), (0.0, 0))[0] for g in groups]
             counts = [cell.get((g, style["label"]), (0.0, 0))[1] for g in groups]
-            out.append((col, go.Bar(
-                x=x, y=[ylabels[g] for g in groups], orientation="h",
+            out.append(trace(
+                "bar", x=x, y=[ylabels[g] for g in groups], orientation="h", xaxis=f"x{axis}", yaxis=f"y{axis}",
                 name=f"{style['symbol']} {style['label']}", legendgroup=style["label"],
                 showlegend=col == 1, marker={"color": style["color"],
                                              "line": {"color": theme.country_line, "width": 1}},
                 text=[f"{v:.0f}%" if v > 0 else "" for v in x], textposition="inside",
                 insidetextanchor="middle", textangle=0,
                 textfont={"color": style["text_color"], "size": theme.font_size},
-                customdata=list(zip(counts, n)),
+                customdata=[list(pair) for pair in zip(counts, n)],
                 hovertemplate=(f"<b>%{{y}}</b><br>{style['label']}: %{{customdata[0]}} of "
                                "%{customdata[1]} reporting countries (%{x:.1f}%)<extra></extra>"),
-            )))
+            ))
     return out
 
 
-def _fit_source_right_of_labels(fig: go.Figure, theme: Theme, labels: list[str]) -> None:
+def _fit_source_right_of_labels(layout: dict, theme: Theme, labels: list[str]) -> None:
     """Re-wrap the source line: it starts at the plot's left edge, right of the region labels,
-    so it has less room than the full width apply_layout assumed."""
-    label_px = max((len(l.replace("<b>", "").replace("</b>", "")) for l in labels), default=0) * 0.62 * theme.font_size
-    for ann in fig.layout.annotations:
-        if ann.name == "source":
-            size = ann.font.size or theme.font_size
-            before = ann.text.count("<br>")
-            # Same narrowest width apply_layout wraps for (the dashboard's chart column).
-            width = min(theme.export_width - 60, 900) - label_px
-            lines = wrap_text(ann.text.replace("<br>", " "), size, width, 3)
-            ann.text = "<br>".join(lines)
-            if len(lines) - 1 > before:
-                fig.layout.margin.b += round((len(lines) - 1 - before) * size * 1.4)
-
-
-def _make_room_for_panel_titles(fig: go.Figure, theme: Theme, titles: list[str]) -> None:
-    """Lower the plot area so panel titles sit below the legend instead of on top of it."""
-    lines = max((t.count("<br>") + 1 for t in titles if t), default=0)
-    size = fig.layout.annotations[0].font.size if fig.layout.annotations else theme.font_size
-    if len(titles) < 2 or not lines:
+    so it has less room than the full width layout_dict assumed."""
+    source = annotation(layout, "source")
+    if source is None:
         return
-    margin = fig.layout.margin
-    # Size for the smallest place the chart is shown (the dashboard's ~450 px chart box at
-    # 1280x720), so the titles clear the legend there; exports just get a little more air.
-    plot_h = min(theme.export_height, 450) - margin.t - margin.b
-    top = 1 - (lines * size * 1.3 + 6) / plot_h
-    fig.update_yaxes(domain=[0, top])
-    for ann in fig.layout.annotations[: len(titles)]:
-        ann.update(y=top, yanchor="bottom")
+    label_px = max((len(l.replace("<b>", "").replace("</b>", "")) for l in labels), default=0) * 0.62 * theme.font_size
+    size = source["font"]["size"]
+    before = source["text"].count("<br>")
+    # Same narrowest width layout_dict wraps for (the dashboard's chart column).
+    width = min(theme.export_width - 60, 900) - label_px
+    lines = wrap_text(source["text"].replace("<br>", " "), size, width, 3)
+    source["text"] = "<br>".join(lines)
+    if len(lines) - 1 > before:
+        layout["margin"]["b"] += round((len(lines) - 1 - before) * size * 1.4)
 
 
 def _jitter(iso3: str) -> float:
@@ -178,7 +185,7 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
                       indicator: pd.Series, *, theme: Theme | str = "light",
                       year_label: str = "Latest available", title: str | None = None,
                       subtitle: str | None = None, source: str | None = None,
-                      highlight=()) -> go.Figure:
+                      highlight=()) -> FigureDict:
     """Per-region strip of country values with region medians, world median and official target.
 
     ``highlight`` ISO3 codes are drawn large, outlined and named; the other points are muted.
@@ -196,69 +203,64 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
     iid = indicator["indicator_id"]
     if medians is None or medians.empty:
         medians = group_medians(rows.assign(indicator_id=iid), countries)
-    med = medians[medians["indicator_id"] == iid].set_index("group")
+    med = medians[medians["indicator_id"] == iid]
+    med = dict(zip(med["group"], med["median"]))
     regions = sorted(rows["region"].unique())
     spot = [i for i in dict.fromkeys(highlight) if i in set(rows["iso3"])]
-    fig = go.Figure()
+    names = dict(zip(countries.index, countries["name"]))
+    traces = []
     for pos, region in enumerate(regions):
         part = rows[rows["region"] == region]
-        text = [f"<b>{countries.at[r.iso3, 'name']}</b><br>{format_value(r.value, indicator)}"
-                f"<br>Year of data: {int(r.year)}<br>Nature: {nature_text(r.nature)}"
-                for r in part.itertuples()]
-        fig.add_trace(go.Scatter(
-            x=part["value"], y=[pos + _jitter(i) for i in part["iso3"]], mode="markers",
+        text = [f"<b>{names[iso3]}</b><br>{format_value(value, indicator)}"
+                f"<br>Year of data: {int(year)}<br>Nature: {nature_text(nature)}"
+                for iso3, value, year, nature in zip(part["iso3"], part["value"], part["year"], part["nature"])]
+        traces.append(trace(
+            "scatter", x=part["value"], y=[pos + _jitter(i) for i in part["iso3"]], mode="markers",
             name=region, showlegend=False, text=text, hovertemplate="%{text}<extra></extra>",
             marker={"color": theme.region_color(region), "size": theme.marker_size,
                     "opacity": 0.3 if spot else 0.85,
                     "line": {"color": theme.background, "width": 1}}))
     if spot:
-        _spotlight(fig, rows.set_index("iso3").loc[spot], countries, regions, indicator, theme)
-    present = [r for r in regions if r in med.index]
-    fig.add_trace(go.Scatter(
-        x=[med.at[r, "median"] for r in present], y=[regions.index(r) for r in present],
+        traces.append(_spotlight(rows.set_index("iso3").loc[spot], names, regions, indicator, theme))
+    present = [r for r in regions if r in med]
+    traces.append(trace(
+        "scatter", x=[med[r] for r in present], y=[regions.index(r) for r in present],
         mode="markers", name="Region median", hovertemplate="%{text}<extra></extra>",
-        text=[f"{r} median: {format_value(med.at[r, 'median'], indicator)}" for r in present],
+        text=[f"{r} median: {format_value(med[r], indicator)}" for r in present],
         marker={"symbol": "line-ns", "size": theme.marker_size * 4,
                 "line": {"color": theme.text_color, "width": 4}, "color": theme.text_color}))
     span = [-0.5, len(regions) - 0.5]
-    if "World" in med.index:
-        world = format_value(med.at["World", "median"], indicator)
-        _vline(fig, med.at["World", "median"], span, theme, "dash", f"World median: {world}")
+    if "World" in med:
+        world = format_value(med["World"], indicator)
+        traces.append(vline(med["World"], span, theme, "dash", f"World median: {world}"))
     target = numeric_target(indicator)
     if target is not None:
-        _vline(fig, target, span, theme, "dot", f"Official target: {target_text(indicator)}")
+        traces.append(vline(target, span, theme, "dot", f"Official target: {target_text(indicator)}"))
     counts = rows["region"].value_counts()
+    ticktext = [f"{r} (n={counts[r]})" for r in regions]
     unit = str(indicator.get("unit") or "")
-    axes = {  # in apply_layout's single update: each separate update call costs ~4 ms
+    axes = {
         "yaxis": {"tickvals": list(range(len(regions))), "showgrid": False, "zeroline": False,
-                  "ticktext": [f"{r} (n={counts[r]})" for r in regions], "ticksuffix": " ",
-                  "range": [len(regions) - 0.5, -0.5]},
+                  "ticktext": ticktext, "ticksuffix": " ", "range": [len(regions) - 0.5, -0.5]},
         "xaxis": {"title": {"text": f"{unit} ({direction_text(indicator['direction'])})"},
                   "gridcolor": theme.grid_color, "zeroline": False},
     }
-    apply_layout(fig, theme, title=title, subtitle=subtitle, source=source or default_source(indicator),
-                 extra=axes)
-    _fit_source_right_of_labels(fig, theme, [f"{r} (n={counts[r]})" for r in regions])
-    return fig
+    layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
+                         source=source or default_source(indicator), extra=axes)
+    _fit_source_right_of_labels(layout, theme, ticktext)
+    return figure(traces, layout)
 
 
-def _spotlight(fig: go.Figure, rows: pd.DataFrame, countries: pd.DataFrame, regions: list[str],
-               indicator: pd.Series, theme: Theme) -> None:
+def _spotlight(rows: pd.DataFrame, names: dict, regions: list[str], indicator: pd.Series,
+               theme: Theme) -> dict:
     """Spotlit countries: large outlined points named in text, so the emphasis needs no colour."""
-    names = [str(countries.at[i, "name"]) for i in rows.index]
-    fig.add_trace(go.Scatter(
-        x=rows["value"], y=[regions.index(r) + _jitter(i) for i, r in zip(rows.index, rows["region"])],
-        mode="markers+text", name="Spotlight", text=names, textposition="top center",
-        textfont={"color": theme.text_color, "size": theme.font_size},
+    return trace(
+        "scatter", x=rows["value"],
+        y=[regions.index(r) + _jitter(i) for i, r in zip(rows.index, rows["region"])],
+        mode="markers+text", name="Spotlight", text=[str(names[i]) for i in rows.index],
+        textposition="top center", textfont={"color": theme.text_color, "size": theme.font_size},
         customdata=[format_value(v, indicator) for v in rows["value"]],
         hovertemplate="<b>%{text}</b><br>%{customdata}<extra>Spotlight</extra>",
         marker={"color": [theme.region_color(r) for r in rows["region"]],
                 "size": theme.marker_size * 1.8, "symbol": "circle",
-                "line": {"color": theme.highlight, "width": theme.highlight_width}}))
-
-
-def _vline(fig: go.Figure, x: float, span: list[float], theme: Theme, dash: str,
-           label: str) -> None:
-    """A full-height reference line that names itself in the legend (no colliding labels)."""
-    fig.add_trace(go.Scatter(x=[x, x], y=span, mode="lines", name=label, hoverinfo="name",
-                             line={"color": theme.reference_line, "width": 2, "dash": dash}))
+                "line": {"color": theme.highlight, "width": theme.highlight_width}})

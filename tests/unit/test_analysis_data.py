@@ -12,6 +12,7 @@ from data import compare_data as kd
 from data import corridor_data as rc
 from data import gap_data as gd
 from data import methodology_data as md
+from data import queries as q
 from data import regional_data as rd
 from data.selection import ALL_10_7_2, select
 from data.table_data import citation_lines, csv_with_header, full_dataset_zip, tidy_rows
@@ -26,7 +27,7 @@ def _rounds(dataset, ind):
 def test_change_counts_all_domains_62_countries(dataset):
     wide = _rounds(dataset, "sdg10_7_2_all").dropna()
     assert len(wide) == 62
-    counts = cd.change_counts(dataset.observations, dataset.countries, ["sdg10_7_2_all"])
+    counts = cd.change_counts(cd.rounds_of(dataset), dataset.countries, ["sdg10_7_2_all"])
     world = counts[counts.group == "World"].iloc[0]
     diff = wide[2021] - wide[2019]
     assert (world.improved, world.same, world.declined) == ((diff > 0).sum(), (diff == 0).sum(), (diff < 0).sum())
@@ -36,7 +37,7 @@ def test_change_counts_all_domains_62_countries(dataset):
 
 @pytest.mark.parametrize("ind", ALL_10_7_2)
 def test_region_counts_add_up_to_world(dataset, ind):
-    counts = cd.change_counts(dataset.observations, dataset.countries, [ind])
+    counts = cd.change_counts(cd.rounds_of(dataset), dataset.countries, [ind])
     world = counts[counts.group == "World"].iloc[0]
     regions = counts[counts.group != "World"]
     for col in ("improved", "same", "declined", "both", "left_out"):
@@ -45,7 +46,7 @@ def test_region_counts_add_up_to_world(dataset, ind):
 
 def test_dumbbell_rows_respect_filter_and_order(dataset):
     africa = dataset.countries.index[dataset.countries.region == "Africa"]
-    rows = cd.dumbbell_rows(dataset.observations, dataset.countries, "sdg10_7_2_pd3", africa)
+    rows = cd.dumbbell_rows(cd.rounds_of(dataset), dataset.countries, "sdg10_7_2_pd3", africa)
     wide = _rounds(dataset, "sdg10_7_2_pd3").dropna()
     assert set(rows.iso3) == set(wide.index) & set(africa)
     order = rows.direction.map({"improved": 0, "same": 1, "declined": 2})
@@ -54,9 +55,26 @@ def test_dumbbell_rows_respect_filter_and_order(dataset):
 
 
 def test_left_out_are_single_round_reporters(dataset):
-    once = cd.left_out(dataset.observations, "sdg10_7_2_all")
+    once = cd.left_out(cd.rounds_of(dataset), "sdg10_7_2_all")
     wide = _rounds(dataset, "sdg10_7_2_all")
     assert set(once) == set(wide.index[wide.notna().sum(axis=1) == 1])
+
+
+@pytest.mark.parametrize("ind", ALL_10_7_2)
+def test_round_table_agrees_with_round_change(dataset, ind):
+    obs = dataset.observations
+    table = cd.round_table(obs, ALL_10_7_2)
+    part = table[table.indicator_id == ind].set_index("iso3")
+    both = part[part.direction != "one round"]
+    expected = q.round_change(obs, ind, 2019, 2021).set_index("iso3")
+    assert set(both.index) == set(expected.index)
+    for col in ("from_value", "to_value", "change", "direction"):
+        assert both[col].reindex(expected.index).tolist() == expected[col].tolist(), col
+    rows = obs[(obs.indicator_id == ind) & obs.year.isin([2019, 2021]) & obs.value.notna()]
+    rounds = rows.groupby("iso3").year.nunique()
+    assert set(part.index[part.direction == "one round"]) == set(rounds.index[rounds == 1])
+    pd.testing.assert_frame_equal(cd.rounds_of(dataset), table)
+    assert cd.rounds_of(dataset) is cd.rounds_of(dataset)  # built once per dataset
 
 
 def test_region_median_series_matches_groupby(dataset):

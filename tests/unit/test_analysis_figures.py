@@ -6,12 +6,7 @@ import json
 import pytest
 
 from components.analysis import RENDERERS
-from components.figures.change import make_dumbbell, make_time_series
-from components.figures.compare import make_compare
-from components.figures.corridors import make_corridor_costs
-from components.figures.gap import make_gap_scatter
-from components.figures.map_animation import make_map_animation
-from components.figures.regions import make_region_shares
+from components.figures import change, compare, corridors, gap, map_animation, regions
 from components.theme import get_theme
 from components.url_state import FilterState
 from components.views import render_view
@@ -20,6 +15,14 @@ from data import compare_data as kd
 from data import corridor_data as rc
 from data import gap_data as gd
 from data import regional_data as rd
+
+from .figure_checks import validated
+
+# Every figure built in these tests is loaded into go.Figure, which validates it strictly.
+make_dumbbell, make_time_series = validated(change.make_dumbbell), validated(change.make_time_series)
+make_compare, make_corridor_costs = validated(compare.make_compare), validated(corridors.make_corridor_costs)
+make_gap_scatter, make_region_shares = validated(gap.make_gap_scatter), validated(regions.make_region_shares)
+make_map_animation = validated(map_animation.make_map_animation)
 
 
 def _colours(fig) -> set[str]:
@@ -37,7 +40,7 @@ def _theme_colours(theme) -> set[str]:
 
 
 def test_dumbbell_has_a_row_per_country_and_theme_colours_only(dataset):
-    rows = cd.dumbbell_rows(dataset.observations, dataset.countries, "sdg10_7_2_all")
+    rows = cd.dumbbell_rows(cd.rounds_of(dataset), dataset.countries, "sdg10_7_2_all")
     ind = dataset.indicators.loc["sdg10_7_2_all"]
     for theme in ("light", "dark", "projector"):
         fig = make_dumbbell(rows, ind, theme=theme, highlight=["MEX"])

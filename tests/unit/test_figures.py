@@ -8,13 +8,19 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components.figures import (GRAPH_CONFIG, empty_figure, graph_config, make_distribution,
-                                make_map, make_status_shares, status_shares_with_world)
+from components import figures
+from components.figures import GRAPH_CONFIG, graph_config, status_shares_with_world
 from components.figures.map import map_areas
 from components.theme import THEME_NAMES, get_theme
 from data.load import load_dataset
 from data.queries import filter_countries, group_medians, values_for, with_status
 from data.status import ORDINAL_CATEGORIES
+
+from .figure_checks import validated
+
+# Every figure built in these tests is loaded into go.Figure, which validates it strictly.
+empty_figure, make_map = validated(figures.empty_figure), validated(figures.make_map)
+make_distribution, make_status_shares = validated(figures.make_distribution), validated(figures.make_status_shares)
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL = "sdg10_7_2_all"

@@ -17,18 +17,23 @@ from .common import (empty, figure_theme, filters_in_words, graph, note, plural,
 
 def _counts_table(counts, dataset) -> html.Table:
     """Domains (rows) x World and regions (columns); each cell '▲ improved · = same · ▼ declined'."""
-    groups = list(dict.fromkeys(counts["group"]))
+    # Plain records: a few dozen cells, where per-cell pandas lookups cost more than the table.
+    records = counts.to_dict("records")
+    groups = list(dict.fromkeys(r["group"] for r in records))
+    widest = {g: max(r["both"] for r in records if r["group"] == g) for g in groups}
+    by_indicator: dict[str, dict[str, dict]] = {}
+    for r in records:
+        by_indicator.setdefault(r["indicator_id"], {})[r["group"]] = r
     head = html.Tr([html.Th("Policy domain", scope="col")] + [
-        html.Th(f"{g} (n={int(counts[(counts['group'] == g)]['both'].max())})", scope="col") for g in groups])
+        html.Th(f"{g} (n={int(widest[g])})", scope="col") for g in groups])
     body = []
-    for ind_id, part in counts.groupby("indicator_id", sort=False):
-        cells = part.set_index("group")
+    for ind_id, cells in by_indicator.items():
         row = [html.Th(short_label(dataset.indicators.loc[ind_id]), scope="row")]
         for g in groups:
-            if g not in cells.index or not cells.at[g, "both"]:
+            c = cells.get(g)
+            if c is None or not c["both"]:
                 row.append(html.Td("–", className="count-cell none"))
                 continue
-            c = cells.loc[g]
             row.append(html.Td(f"▲{c['improved']} ={c['same']} ▼{c['declined']}", className="count-cell",
                                title=f"{c['improved']} improved, {c['same']} same, {c['declined']} declined "
                                      f"of {c['both']}; {c['left_out']} reported one round only"))

@@ -44,9 +44,9 @@ def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | st
             ys += [y, y, None]
         traces.append(trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
                             line={"color": colour, "width": 3}, legendgroup=direction))
-        text = [f"<b>{r.name}</b> ({r.region})<br>{from_year}: {int(r.from_value)} "
-                f"{ORDINAL_CATEGORIES.get(int(r.from_value), '')}<br>{to_year}: {int(r.to_value)} "
-                f"{ORDINAL_CATEGORIES.get(int(r.to_value), '')}<br>{word}" for r in part.itertuples()]
+        text = [f"<b>{name}</b> ({region})<br>{from_year}: {int(a)} {ORDINAL_CATEGORIES.get(int(a), '')}"
+                f"<br>{to_year}: {int(b)} {ORDINAL_CATEGORIES.get(int(b), '')}<br>{word}"
+                for name, region, a, b in zip(part["name"], part["region"], part["from_value"], part["to_value"])]
         traces.append(trace(
             "scatter", x=part["to_value"], y=part_labels, mode="markers", name=f"{to_year}: {word} ({len(part)})",
             legendgroup=direction, text=text, hovertemplate="%{text}<extra></extra>",

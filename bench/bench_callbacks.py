@@ -40,16 +40,22 @@ INTERACTIONS = {
                FilterState(view="uneven", indicator="sdg16_9_1_birth_registration")],
     "profile": [FilterState(view="profile", country=c) for c in ("MEX", "GHA", "PHL", "DEU", "BRA")],
 }
-ANALYSIS_VIEWS = ("compare", "gap", "change")
+#: Analysis views and their states (compare with countries chosen: its default is a prompt).
+ANALYSIS = {
+    "compare": [FilterState(view="compare", compare=("MEX", "PHL", "DEU")),
+                FilterState(view="compare", compare=("GHA", "KEN"))],
+    "gap": [FilterState(view="gap")],
+    "change": [FilterState(view="change")],
+}
 RENDER = "view-content.children"
 
 
 def _interactions(quick: bool = False) -> dict:
     from components.views import RENDERERS
     out = dict(INTERACTIONS)
-    for view in ANALYSIS_VIEWS[:1] if quick else ANALYSIS_VIEWS:
+    for view in list(ANALYSIS)[:1] if quick else ANALYSIS:
         if view in RENDERERS:
-            out[view] = [FilterState(view=view)]
+            out[view] = ANALYSIS[view]
     return out
 
 

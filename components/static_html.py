@@ -49,12 +49,15 @@ def _attributes(props: dict) -> str:
 
 
 def _component_props(node: Component) -> dict:
-    # A component keeps its set props in its instance dict, next to a few lists of prop
-    # names; reading them there is ~8x cheaper than to_plotly_json() for big tables.
-    return {k: v for k, v in vars(node).items() if k not in _COMPONENT_META and not k.startswith("_")}
+    """The props set on a component, in a stable order (declared props, then data-/aria-).
 
-
-_COMPONENT_META = {"available_properties", "available_wildcard_properties"}
+    A component keeps its set props in its instance dict; reading them there is ~8x cheaper
+    than ``to_plotly_json()``, which matters for big tables.
+    """
+    held = vars(node)
+    named = [k for k in node._prop_names if k in held]
+    wildcard = sorted(k for k in held if k.startswith(("data-", "aria-")))
+    return {k: held[k] for k in named + wildcard}
 
 
 def to_html(node) -> str:

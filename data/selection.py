@@ -30,18 +30,20 @@ class Selection:
 
 
 def _latest_table(dataset: Dataset):
-    latest = q.latest_values(dataset.observations)
+    latest = q.with_status(q.latest_values(dataset.observations), dataset.indicators)
     return latest, latest.groupby("indicator_id", sort=False).indices
 
 
 def _values(index, dataset: Dataset, chosen: list, year, iso3s: list) -> pd.DataFrame:
-    """q.values_for over the whole dataset, answered from per-dataset structures.
+    """q.values_for over the whole dataset with q.with_status, from per-dataset structures.
 
-    The latest value per (indicator, country) does not depend on which other countries are
-    selected, so it is computed once per dataset and then only sliced (same rows, same order).
+    The latest value per (indicator, country), and its status, do not depend on which other
+    countries are selected, so they are computed once per dataset and then only sliced (same
+    rows, same order).
     """
     if year != q.LATEST:
-        return q.values_for(index.observations_for(chosen), chosen, year, iso3s)
+        return q.with_status(q.values_for(index.observations_for(chosen), chosen, year, iso3s),
+                             dataset.indicators)
     latest, by_indicator = index.memo(("latest_values",), lambda: _latest_table(dataset))
     positions = [by_indicator[i] for i in dict.fromkeys(chosen) if i in by_indicator]
     rows = latest.iloc[np.sort(np.concatenate(positions))] if positions else latest.iloc[0:0]
@@ -61,6 +63,5 @@ def select(dataset: Dataset, *, year: str = q.LATEST, indicator_ids=None, region
     if indicator_ids is not None:
         indicators = indicators[indicators.index.isin(list(indicator_ids))]
     chosen = list(indicators.index)
-    values = _values(index, dataset, chosen, year, list(countries.index))
-    values = q.with_status(values, dataset.indicators)
+    values = _values(index, dataset, chosen, year, countries.index.tolist())
     return Selection(countries=countries, indicators=indicators, values=values, year=year)

@@ -124,8 +124,11 @@ def map_sentence(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataF
         return head + "."
     labels = status_labels(indicator)
     if labels:
-        found = [status_of(indicator, v) for v in rows["value"]]
-        parts = [f"{label}: {found.count(label)}" for label in reversed(labels)]
+        # One status per distinct value (a handful), not one per country.
+        found = Counter()
+        for value, count in rows["value"].value_counts().items():
+            found[status_of(indicator, float(value))] += int(count)
+        parts = [f"{label}: {found[label]}" for label in reversed(labels)]
         body = "; ".join(parts)
     else:
         low, high = rows.loc[rows["value"].idxmin()], rows.loc[rows["value"].idxmax()]

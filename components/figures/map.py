@@ -38,10 +38,11 @@ def _hover(rows: pd.DataFrame, names, indicator: pd.Series) -> list[str]:
     # Plain dicts and column arrays: Series lookups per row cost ~10 us each (0.25 s at 100x data).
     names = _as_dict(names)
     spec = {"kind": indicator["kind"], "unit": indicator.get("unit")}
-    statuses = rows["status"] if "status" in rows else [None] * len(rows)
+    statuses = rows["status"].tolist() if "status" in rows else [None] * len(rows)
     out = []
-    for iso3, value, status, year, nature in zip(rows["iso3"], rows["value"], statuses,
-                                                 rows["year"], rows["nature"]):
+    # .tolist() first: iterating pandas string columns costs ~5 us an item (0.1 s at 100x data).
+    for iso3, value, status, year, nature in zip(rows["iso3"].tolist(), rows["value"].tolist(), statuses,
+                                                 rows["year"].tolist(), rows["nature"].tolist()):
         lines = [f"<b>{names.get(iso3, iso3)}</b>", format_value(value, spec)]
         if status and not (isinstance(status, float) and status != status):
             lines.append(f"Category: {status}")
@@ -51,7 +52,7 @@ def _hover(rows: pd.DataFrame, names, indicator: pd.Series) -> list[str]:
 
 
 def _as_dict(names) -> dict:
-    return names if isinstance(names, dict) else dict(zip(names.index, names))
+    return names if isinstance(names, dict) else dict(zip(names.index.tolist(), names.tolist()))
 
 
 def _flat(colour: str) -> list:
@@ -189,7 +190,7 @@ def _mute_others(traces: list, spot: list[str], names: dict, theme: Theme) -> No
 def _note_undrawn(rows: pd.DataFrame, names: dict, theme: Theme) -> list[dict]:
     """Name reporting areas with neither a shape nor a centroid, so their data is not hidden."""
     drawn, centroids = map_areas()
-    lost = [names.get(i, i) for i in rows["iso3"] if i not in drawn and i not in centroids]
+    lost = [names.get(i, i) for i in rows["iso3"].tolist() if i not in drawn and i not in centroids]
     if not lost:
         return []
     return [dict(text="Not drawn at this scale: " + ", ".join(sorted(lost)),

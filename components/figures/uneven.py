@@ -1,15 +1,13 @@
 """How uneven implementation is: status shares by region, and value spreads by region."""
 from __future__ import annotations
 
-import zlib
-
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict, wrap_text
 from data.queries import group_medians, status_shares
 from data.status import ORDINAL_CATEGORIES, STATUS_RULES
 
-from .common import vline
+from .common import jitter, vline
 from .empty import NO_MATCH, empty_figure
 from .format import (default_source, direction_text, format_value, nature_text, numeric_target,
                      target_text)
@@ -176,11 +174,6 @@ def _fit_source_right_of_labels(layout: dict, theme: Theme, labels: list[str]) -
         layout["margin"]["b"] += round((len(lines) - 1 - before) * size * 1.4)
 
 
-def _jitter(iso3: str) -> float:
-    """Deterministic offset in [-0.28, 0.28] from the country code (same on every render)."""
-    return (zlib.crc32(iso3.encode()) % 1000) / 1000 * 0.56 - 0.28
-
-
 def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd.DataFrame | None,
                       indicator: pd.Series, *, theme: Theme | str = "light",
                       year_label: str = "Latest available", title: str | None = None,
@@ -215,7 +208,7 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
                 f"<br>Year of data: {int(year)}<br>Nature: {nature_text(nature)}"
                 for iso3, value, year, nature in zip(part["iso3"], part["value"], part["year"], part["nature"])]
         traces.append(trace(
-            "scatter", x=part["value"], y=[pos + _jitter(i) for i in part["iso3"]], mode="markers",
+            "scatter", x=part["value"], y=[pos + jitter(i) for i in part["iso3"]], mode="markers",
             name=region, showlegend=False, text=text, hovertemplate="%{text}<extra></extra>",
             marker={"color": theme.region_color(region), "size": theme.marker_size,
                     "opacity": 0.3 if spot else 0.85,
@@ -256,7 +249,7 @@ def _spotlight(rows: pd.DataFrame, names: dict, regions: list[str], indicator: p
     """Spotlit countries: large outlined points named in text, so the emphasis needs no colour."""
     return trace(
         "scatter", x=rows["value"],
-        y=[regions.index(r) + _jitter(i) for i, r in zip(rows.index, rows["region"])],
+        y=[regions.index(r) + jitter(i) for i, r in zip(rows.index, rows["region"])],
         mode="markers+text", name="Spotlight", text=[str(names[i]) for i in rows.index],
         textposition="top center", textfont={"color": theme.text_color, "size": theme.font_size},
         customdata=[format_value(v, indicator) for v in rows["value"]],

@@ -18,6 +18,9 @@ from .static_html import Element as E
 
 SORTS = ("region", "name", "status")
 EMPTY_TEXT = "No countries match these filters. Reset filters to see all countries."
+#: Rows the table draws at most. Every real selection fits (248 areas); beyond ~500 rows the
+#: browser needs several seconds to lay the table out and nobody reads it on a shared screen.
+MAX_ROWS = 500
 NO_REGION = "No M49 region"
 _ORDINAL_LABELS = set(ORDINAL_CATEGORIES.values())
 #: Greyscale marks for banded continuous cells, by status rank (0 = worst).
@@ -162,33 +165,43 @@ def empty_matrix() -> E:
 
 def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives: pd.DataFrame, *,
                       sort: str = "region", link_for: Callable[[str], str] | None = None,
-                      caption: str | None = None, highlight=()) -> E:
+                      caption: str | None = None, highlight=(), max_rows: int = MAX_ROWS) -> E:
     """An accessible table of status per country (rows) and indicator (columns).
 
     Columns are grouped under their primary GCM objective; each row header and each cell
     links to the country profile (``link_for(iso3)`` gives the href). With ``sort="region"``
     each region is its own ``<tbody>`` with a row-group header. Returns the empty state
     when ``matrix`` has no rows. ``highlight`` ISO3 rows are marked as spotlit (class
-    ``matrix-spotlight``, a star and hidden text); the CSS mutes the other rows. Returns an
-    :class:`~components.static_html.Element` tree; ``to_html`` turns it into markup.
+    ``matrix-spotlight``, a star and hidden text); the CSS mutes the other rows. Only the first
+    ``max_rows`` countries in the sort order (plus any spotlit ones) become rows, and the caption
+    says so. Returns an :class:`~components.static_html.Element` tree; ``to_html`` turns it
+    into markup.
     """
     if matrix.empty:
         return empty_matrix()
     link_for = link_for or _default_link
     columns = _columns(matrix)
-    order = sort_matrix_rows(matrix, sort)
+    spot = set(highlight)
+    everyone = sort_matrix_rows(matrix, sort)
+    keep = set(everyone[:max_rows]) | spot
+    order = [iso3 for iso3 in everyone if iso3 in keep]
+    if len(order) < len(everyone):
+        matrix = matrix[matrix["iso3"].isin(order)]
     by_country: dict[str, list[dict]] = {}
     for record in matrix.to_dict("records"):  # plain dicts: per-cell .loc was the slow part
         by_country.setdefault(record["iso3"], []).append(record)
     # Plain dicts: every cell reads its indicator several times, and Series lookups add up.
     ind_rows = {i: indicators.loc[i].to_dict() for i in columns}
+    shown = (f"{len(order)} countries" if len(order) == len(everyone) else
+             f"{len(order)} of {len(everyone)} countries (the first {max_rows} in this order"
+             + (", and the spotlit ones" if len(order) > max_rows else "")
+             + "; narrow the filters to see the others, the data table lists every country)")
     caption = caption or (
-        f"Implementation status of {len(order)} countries on {len(columns)} indicators, grouped by "
+        f"Implementation status of {shown} on {len(columns)} indicators, grouped by "
         "GCM objective (editorial mapping). Sorted by "
         + {"name": "name", "status": "mean 10.7.2 status, worst first"}.get(sort, "region, then name")
         + ". Each cell shows its value or status in words; \u201cno data\u201d marks a missing value."
         + band_legend(matrix))
-    spot = set(highlight)
     rows = {iso3: _row(by_country[iso3], columns, ind_rows, link_for, iso3 in spot) for iso3 in order}
     if sort in ("name", "status"):
         bodies = [E("tbody", [rows[i] for i in order])]

@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from data import queries as q
 from data import summaries
+from data.dataset_index import index_of
 from data.model import Dataset
 from data.selection import ALL_10_7_2, Selection, select
 
@@ -17,6 +18,7 @@ from .figures.empty import empty_figure
 from .figures.geo_config import graph_config
 from .figures.map import make_map
 from .figures.uneven import make_distribution, make_status_shares, status_shares_with_world
+from .matrix_table import MAX_ROWS as MATRIX_MAX_ROWS
 from .matrix_table import make_matrix_table
 from .presentation import display_theme
 from .profile import make_country_profile
@@ -154,11 +156,14 @@ def render_uneven(state: FilterState, dataset: Dataset) -> list:
             source_line(list(sel.indicators.index), dataset)]
 
 
-def _matrix_counts(sel: Selection) -> tuple[int, int]:
+def _matrix_counts(sel: Selection, dataset: Dataset) -> tuple[int, int]:
     """(cells with a value, all cells) of the matrix, without building its grid when possible."""
-    pairs = sel.values[["iso3", "indicator_id"]]
-    if not pairs.duplicated().any():
-        # At most one value per cell (always true for loaded data): the counts follow directly.
+    # One value per country, indicator and year (validation guarantees it for loaded data;
+    # checked once per dataset): a selection of one year or of the latest values then has at
+    # most one value per cell, and the counts follow directly.
+    unique = index_of(dataset).memo(("one_value_per_cell",), lambda: not dataset.observations.duplicated(
+        ["iso3", "indicator_id", "year"]).any())
+    if unique:
         return int(sel.values["value"].notna().sum()), len(sel.countries) * len(sel.indicators)
     matrix = q.implementation_matrix(sel.values, sel.indicators, sel.countries)
     return int(matrix["value"].notna().sum()), len(matrix)
@@ -171,10 +176,12 @@ def render_matrix(state: FilterState, dataset: Dataset) -> list:
         return [_empty("No countries match these filters.", state.theme)]
     if sel.indicators.empty:
         return [_empty("No indicator is tagged with the selected objectives and principles.", state.theme)]
-    reported, cells = _matrix_counts(sel)
+    reported, cells = _matrix_counts(sel, dataset)
     text = (f"{len(sel.countries)} countries × {len(sel.indicators)} indicators "
             f"({sel.year_label}); {reported} of {cells} cells have data. "
-            "Select a country or a cell to open its profile.")
+            + (f"The table shows the first {MATRIX_MAX_ROWS} in this order. " if len(sel.countries) > MATRIX_MAX_ROWS
+               else "")
+            + "Select a country or a cell to open its profile.")
     # The table itself is fetched as static HTML (see matrix_html): thousands of cells as Dash
     # components would take the renderer tens of seconds.
     return [html.P(text, className="summary", id=ids.SUMMARY),

@@ -23,9 +23,10 @@ def window_bounds(years: Iterable[int], since: str, until: str) -> tuple[int, in
     return min(low, high), max(low, high)
 
 
-def latest_in_window(observations: pd.DataFrame, indicator_id: str, iso3s: Iterable[str],
+def latest_in_window(observations: pd.DataFrame, indicator_id: str, iso3s: Iterable[str] | None,
                      first: int, last: int) -> pd.DataFrame:
-    """Latest observation per country of ``indicator_id`` with first <= year <= last."""
+    """Latest observation per country (of ``iso3s``, or all for None) of ``indicator_id`` with
+    first <= year <= last."""
     rows = observations[(observations["indicator_id"] == indicator_id) & observations["value"].notna()
                         & (observations["year"] >= first)]
     return q.latest_values(rows, [indicator_id], last, iso3s)
@@ -34,9 +35,16 @@ def latest_in_window(observations: pd.DataFrame, indicator_id: str, iso3s: Itera
 def gap_summary(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str, outcome_id: str,
                 first: int, last: int) -> tuple[pd.DataFrame, dict]:
     """(:func:`gap_points`, :func:`coverage_counts`) from one pass over each indicator's values."""
-    iso3s = list(countries.index)
-    policy = latest_in_window(observations, policy_id, iso3s, first, last)
-    outcome = latest_in_window(observations, outcome_id, iso3s, first, last)
+    return pair_points(latest_in_window(observations, policy_id, None, first, last),
+                       latest_in_window(observations, outcome_id, None, first, last), countries)
+
+
+def pair_points(policy: pd.DataFrame, outcome: pd.DataFrame, countries: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """Points and coverage counts from each side's latest values (from :func:`latest_in_window`,
+    for any set of countries): only ``countries`` are kept, and only those with both values are paired."""
+    iso3s = countries.index
+    policy = policy[policy["iso3"].isin(iso3s)]
+    outcome = outcome[outcome["iso3"].isin(iso3s)]
     both = policy[["iso3", "value", "year"]].rename(columns={"value": "policy_value", "year": "policy_year"}).merge(
         outcome[["iso3", "value", "year", "nature"]].rename(
             columns={"value": "outcome_value", "year": "outcome_year", "nature": "outcome_nature"}),

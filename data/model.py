@@ -6,6 +6,7 @@ only read. Queries in :mod:`data.queries` take its frames and return new ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -79,10 +80,10 @@ class Dataset:
                      "principles", "sources", "regional_shares", "corridors"):
             _freeze(getattr(self, name))
 
-    @property
-    def years(self) -> list[int]:
+    @cached_property  # the frames never change, and unique() over 1.9 M rows at 100x is ~5 ms
+    def years(self) -> tuple[int, ...]:
         """Every year with at least one observation, ascending."""
-        return sorted(int(y) for y in self.observations["year"].unique())
+        return tuple(sorted(int(y) for y in self.observations["year"].unique()))
 
     def indicator(self, indicator_id: str) -> pd.Series:
         """The catalogue row of one indicator (raises KeyError if unknown)."""

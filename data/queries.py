@@ -1,7 +1,6 @@
 """Pure queries on the canonical frames. None of them mutates its inputs."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -144,19 +143,22 @@ def status_shares(values: pd.DataFrame, countries: pd.DataFrame, by: str = "regi
     """
     rated = values[values["status"].notna()]
     groups = rated["iso3"].map(countries[by]) if by in countries else pd.Series("World", index=rated.index)
-    # Counted in plain Python: a few hundred rows, where two groupbys and a merge cost ~3 ms.
-    counts = Counter(key for key in zip(rated["indicator_id"], groups, rated["status"])
-                     if isinstance(key[1], str) and key[1])
-    totals = Counter()
-    for (indicator_id, group, _), n in counts.items():
-        totals[indicator_id, group] += n
-    keys = sorted(counts)
+    keep = (groups.fillna("") != "").to_numpy()
+    # Counted on integer codes with one bincount: two groupbys and a merge cost ~3 ms on the
+    # shipped data, and a Python loop ~60 ms at 100x.
+    ind, ind_names = pd.factorize(rated["indicator_id"].to_numpy()[keep])
+    grp, grp_names = pd.factorize(groups.to_numpy()[keep])
+    st, st_names = pd.factorize(rated["status"].to_numpy()[keep])
+    shape = (len(ind_names), len(grp_names), len(st_names))
+    counts = np.bincount(np.ravel_multi_index((ind, grp, st), shape), minlength=int(np.prod(shape))).reshape(shape)
+    i, g, k = np.nonzero(counts)
     out = pd.DataFrame({
-        "indicator_id": pd.Series([k[0] for k in keys], dtype=rated["indicator_id"].dtype),
-        "group": pd.Series([k[1] for k in keys], dtype="str"),
-        "status": pd.Series([k[2] for k in keys], dtype=rated["status"].dtype),
-        "count": np.array([counts[k] for k in keys], dtype="int64"),
-        "reporting": np.array([totals[k[:2]] for k in keys], dtype="int64")})
+        "indicator_id": pd.Series(ind_names[i], dtype=rated["indicator_id"].dtype),
+        "group": pd.Series(grp_names[g], dtype="str"),
+        "status": pd.Series(st_names[k], dtype=rated["status"].dtype),
+        "count": counts[i, g, k].astype("int64"),
+        "reporting": counts.sum(axis=2)[i, g].astype("int64"),
+    }).sort_values(["indicator_id", "group", "status"], ignore_index=True)
     out["share"] = 100.0 * out["count"] / out["reporting"]
     return out
 

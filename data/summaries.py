@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .frames import column_rows
 from .labels import ORDINAL_VERBS, format_value, is_missing, topic_phrase
 from .status import ORDINAL_CATEGORIES, STATUS_RULES, status_labels, status_of
 
@@ -54,8 +55,8 @@ def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str 
     """
     # Plain Python over the (few dozen) share rows: pandas' per-call overhead dominated here.
     reporting_by_group, counts = {}, Counter()
-    for ind, grp, status, count, reporting in zip(shares["indicator_id"], shares["group"], shares["status"],
-                                                   shares["count"], shares["reporting"]):
+    for ind, grp, status, count, reporting in column_rows(shares, "indicator_id", "group", "status",
+                                                          "count", "reporting"):
         if ind == indicator["indicator_id"] and (group is None or grp == group):
             reporting_by_group.setdefault(grp, int(reporting))
             counts[status] += int(count)

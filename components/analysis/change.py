@@ -87,7 +87,7 @@ def render_change(state: FilterState, dataset) -> list:
     sel = select(state, dataset, list(ALL_10_7_2))
     if sel.countries.empty:
         return [empty("No countries match these filters.", state)]
-    iso3s = list(sel.countries.index)
+    iso3s = sel.countries.index.tolist()
     policy = dataset.indicators.loc[state.policy]
     rounds = cd.rounds_of(dataset)
     rows = cd.dumbbell_rows(rounds, dataset.countries, state.policy, iso3s)

@@ -16,6 +16,22 @@ CAVEAT = ("What this can and cannot say: points show association, not cause — 
           "is an ordinal score self-reported by governments, and the two values can come from different years.")
 
 
+def _latest(dataset, indicator_id: str, first: int, last: int):
+    """Every country's latest value of one indicator in the window, from its own rows only.
+
+    The full window (the default) is kept per dataset: it does not depend on the country filters.
+    Other windows are computed per call rather than stored without bound.
+    """
+    index = index_of(dataset)
+
+    def build():
+        return gd.latest_in_window(index.observations_for([indicator_id]), indicator_id, None, first, last)
+
+    if (first, last) == (dataset.years[0], dataset.years[-1]):
+        return index.memo(("latest_in_window", indicator_id), build)
+    return build()
+
+
 def render_gap(state: FilterState, dataset) -> list:
     """Scatter of policy against outcome with counts, medians per score and a caveat."""
     if state.outcome not in dataset.indicators.index or state.policy not in dataset.indicators.index:
@@ -25,9 +41,8 @@ def render_gap(state: FilterState, dataset) -> list:
         return [empty("No countries match these filters.", state)]
     policy, outcome = dataset.indicators.loc[state.policy], dataset.indicators.loc[state.outcome]
     first, last = gd.window_bounds(dataset.years, state.since, "" if state.year == "latest" else state.year)
-    # Only the two indicators' rows (from the per-dataset index), not every observation.
-    rows = index_of(dataset).observations_for([state.policy, state.outcome])
-    points, cover = gd.gap_summary(rows, sel.countries, state.policy, state.outcome, first, last)
+    points, cover = gd.pair_points(_latest(dataset, state.policy, first, last),
+                                   _latest(dataset, state.outcome, first, last), sel.countries)
     medians = gd.medians_by_score(points)
     rho = gd.rank_correlation(points)
     window = f"{first}–{last}" if state.since else f"any year up to {last}"

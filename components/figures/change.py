@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.frames import column_rows
 from data.labels import ORDINAL_SHORT
 from data.status import ORDINAL_CATEGORIES
 
@@ -29,24 +30,24 @@ def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | st
         return empty_figure("No country in this selection reported both rounds", theme,
                             title=title, subtitle=subtitle)
     spot = set(highlight)
-    labels = [f"<b>{n} ◆</b>" if i in spot else n for n, i in zip(rows["name"], rows["iso3"])]
+    labels = [f"<b>{n} ◆</b>" if i in spot else n for n, i in column_rows(rows, "name", "iso3")]
     traces = [trace(
         "scatter", x=rows["from_value"], y=labels, mode="markers", name=f"{from_year} (open circle)",
         hoverinfo="skip", marker={"symbol": "circle-open", "size": theme.marker_size + 2,
                                   "color": theme.text_color, "line": {"width": 2}})]
     for direction, (symbol, word) in DIRECTION_STYLE.items():
         part = rows[rows["direction"] == direction]
-        part_labels = [lab for lab, d in zip(labels, rows["direction"]) if d == direction]
+        part_labels = [lab for lab, d in zip(labels, rows["direction"].tolist()) if d == direction]
         colour = theme.change_colors[direction]
         xs, ys = [], []
-        for a, b, y in zip(part["from_value"], part["to_value"], part_labels):
+        for a, b, y in zip(part["from_value"].tolist(), part["to_value"].tolist(), part_labels):
             xs += [a, b, None]
             ys += [y, y, None]
         traces.append(trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
                             line={"color": colour, "width": 3}, legendgroup=direction))
         text = [f"<b>{name}</b> ({region})<br>{from_year}: {int(a)} {ORDINAL_CATEGORIES.get(int(a), '')}"
                 f"<br>{to_year}: {int(b)} {ORDINAL_CATEGORIES.get(int(b), '')}<br>{word}"
-                for name, region, a, b in zip(part["name"], part["region"], part["from_value"], part["to_value"])]
+                for name, region, a, b in column_rows(part, "name", "region", "from_value", "to_value")]
         traces.append(trace(
             "scatter", x=part["to_value"], y=part_labels, mode="markers", name=f"{to_year}: {word} ({len(part)})",
             legendgroup=direction, text=text, hovertemplate="%{text}<extra></extra>",

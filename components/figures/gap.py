@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.frames import column_rows
 from data.labels import ORDINAL_SHORT
 
 from .common import hline, jitter, legend_right
@@ -33,11 +34,10 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     for region, part in points.groupby("region", sort=True):
         text = [f"<b>{name}</b> ({region})<br>Policy: {int(pv)} {ORDINAL_SHORT.get(int(pv), '')}"
                 f" ({int(py)})<br>Outcome: {format_value(ov, spec)} ({int(oy)})<br>Nature: {nature_text(on)}"
-                for name, pv, py, ov, oy, on in zip(part["name"], part["policy_value"], part["policy_year"],
-                                                    part["outcome_value"], part["outcome_year"],
-                                                    part["outcome_nature"])]
+                for name, pv, py, ov, oy, on in column_rows(part, "name", "policy_value", "policy_year",
+                                                            "outcome_value", "outcome_year", "outcome_nature")]
         traces.append(trace(
-            "scatter", x=[v + jitter(i) for v, i in zip(part["policy_value"], part["iso3"])],
+            "scatter", x=[v + jitter(i) for v, i in column_rows(part, "policy_value", "iso3")],
             y=part["outcome_value"], mode="markers", name=f"{region or 'No region'} ({len(part)})", text=text,
             hovertemplate="%{text}<extra></extra>",
             marker={"color": theme.region_color(region), "size": theme.marker_size + 2, "opacity": 0.85,
@@ -53,7 +53,7 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     spot = points[points["iso3"].isin(list(highlight))]
     if not spot.empty:
         traces.append(trace(
-            "scatter", x=[v + jitter(i) for v, i in zip(spot["policy_value"], spot["iso3"])],
+            "scatter", x=[v + jitter(i) for v, i in column_rows(spot, "policy_value", "iso3")],
             y=spot["outcome_value"], mode="markers+text", text=spot["name"], textposition="middle right",
             name="Selected countries", hoverinfo="skip", textfont={"color": theme.text_color, "size": theme.font_size},
             marker={"symbol": "circle-open", "size": theme.marker_size + 12, "color": theme.highlight,

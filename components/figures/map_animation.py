@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.frames import column_rows
 
 from .empty import empty_figure
 from .format import default_source, direction_text, format_value
@@ -20,14 +21,16 @@ MAX_FRAMES = 20
 def _frame_traces(rows: pd.DataFrame, countries: pd.DataFrame, indicator: pd.Series, year: int,
                   scale: dict, theme: Theme) -> list[dict]:
     drawn, _ = map_areas()
-    names = countries["name"]
+    names = dict(zip(countries.index.tolist(), countries["name"].tolist()))
+    spec = indicator.to_dict()  # format_value reads it per country
     have = rows[rows["year"] == year].drop_duplicates("iso3")
     have = have[have["iso3"].isin(drawn)]
-    gaps = [i for i in countries.index if i in drawn and i not in set(have["iso3"])]
+    reported = set(have["iso3"].tolist())
+    gaps = [i for i in countries.index.tolist() if i in drawn and i not in reported]
     values = trace(
         "choropleth", locations=have["iso3"], locationmode="ISO-3", z=have["value"], name=f"{year}",
-        text=[f"<b>{names.get(i, i)}</b><br>{format_value(v, indicator)}<br>Year of data: {year}"
-              for i, v in zip(have["iso3"], have["value"])],
+        text=[f"<b>{names.get(i, i)}</b><br>{format_value(v, spec)}<br>Year of data: {year}"
+              for i, v in column_rows(have, "iso3", "value")],
         hovertemplate="%{text}<extra></extra>", marker={"line": {"color": theme.country_line,
                                                                  "width": theme.line_width}}, **scale)
     missing = trace(

@@ -5,6 +5,7 @@ import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict, wrap_text
 from data.queries import group_medians, status_shares
+from data.frames import column_rows
 from data.status import ORDINAL_CATEGORIES, STATUS_RULES
 
 from .common import jitter, vline
@@ -39,7 +40,7 @@ def _category_order(statuses: set) -> list[str]:
 def _group_labels(shares: pd.DataFrame, groups: list[str]) -> list[str]:
     """"Africa (n=18)"; a range of n when panels differ; World in bold."""
     reporting: dict[str, set[int]] = {}
-    for g, n in zip(shares["group"], shares["reporting"]):
+    for g, n in column_rows(shares, "group", "reporting"):
         reporting.setdefault(g, set()).add(int(n))
     labels = []
     for g in groups:
@@ -130,8 +131,8 @@ def _bar_traces(shares: pd.DataFrame, ids: list[str], groups: list[str], ylabels
     """A stacked bar per indicator (panel) and status, each segment printing its share."""
     # Plain dicts, one pass: per-panel filters and per-cell lookups cost more than the figure.
     cells, reporting = {}, {}
-    for ind, g, st, sh, c, n in zip(shares["indicator_id"], shares["group"], shares["status"],
-                                    shares["share"], shares["count"], shares["reporting"]):
+    for ind, g, st, sh, c, n in column_rows(shares, "indicator_id", "group", "status", "share", "count",
+                                            "reporting"):
         cells[ind, g, st] = (float(sh), int(c))
         reporting[ind, g] = int(n)
     out = []
@@ -200,15 +201,16 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
     med = dict(zip(med["group"], med["median"]))
     regions = sorted(rows["region"].unique())
     spot = [i for i in dict.fromkeys(highlight) if i in set(rows["iso3"])]
-    names = dict(zip(countries.index, countries["name"]))
+    names = dict(zip(countries.index.tolist(), countries["name"].tolist()))
+    spec = indicator.to_dict()  # read once per point below; Series lookups cost ~10 us each
     traces = []
     for pos, region in enumerate(regions):
         part = rows[rows["region"] == region]
-        text = [f"<b>{names[iso3]}</b><br>{format_value(value, indicator)}"
+        text = [f"<b>{names[iso3]}</b><br>{format_value(value, spec)}"
                 f"<br>Year of data: {int(year)}<br>Nature: {nature_text(nature)}"
-                for iso3, value, year, nature in zip(part["iso3"], part["value"], part["year"], part["nature"])]
+                for iso3, value, year, nature in column_rows(part, "iso3", "value", "year", "nature")]
         traces.append(trace(
-            "scatter", x=part["value"], y=[pos + jitter(i) for i in part["iso3"]], mode="markers",
+            "scatter", x=part["value"], y=[pos + jitter(i) for i in part["iso3"].tolist()], mode="markers",
             name=region, showlegend=False, text=text, hovertemplate="%{text}<extra></extra>",
             marker={"color": theme.region_color(region), "size": theme.marker_size,
                     "opacity": 0.3 if spot else 0.85,

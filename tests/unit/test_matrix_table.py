@@ -160,3 +160,18 @@ def test_static_html_escapes_data(d, matrix):
     one = matrix[matrix["iso3"] == matrix["iso3"].iloc[0]].assign(name='<script>alert("x")</script>')
     text = to_html(make_matrix_table(one, d.indicators, d.objectives))
     assert "<script>" not in text and "&lt;script&gt;" in text
+
+
+def test_row_cap_keeps_order_and_spotlit_rows_and_says_so(d, matrix):
+    order = sort_matrix_rows(matrix, "name")
+    late = order[-1]
+    table = make_matrix_table(matrix, d.indicators, d.objectives, sort="name", max_rows=10, highlight=[late])
+    heads = _row_headers(table)
+    assert len(heads) == 11  # the first ten in name order, and the spotlit country
+    assert _tag(heads[-1].children) == "a" and late in heads[-1].children.href
+    assert len(_cells(table)) == 11 * matrix["indicator_id"].nunique()
+    caption = table.children[0].children
+    assert f"11 of {len(order)} countries (the first 10 in this order, and the spotlit ones" in caption
+    assert "narrow the filters" in caption
+    full = make_matrix_table(matrix, d.indicators, d.objectives, sort="name")
+    assert "the first" not in full.children[0].children

@@ -28,6 +28,19 @@ HERE = Path(__file__).resolve().parent
 log = logging.getLogger("gcm")
 
 
+def _use_stdlib_json() -> None:
+    """Serialise callback responses with the standard library's C encoder, not orjson.
+
+    Dash encodes every response through plotly.io's JSON engine. With orjson (picked
+    automatically when installed) plotly first walks the whole response in Python to convert
+    values; our figures are already plain lists and dicts, so that walk is pure cost: measured
+    2x slower on every shipped view and 55 vs 12 ms for the largest 100x response
+    (docs/PERFORMANCE.md). Process-wide, like plotly's own setting.
+    """
+    import plotly.io as pio
+    pio.json.config.default_engine = "json"
+
+
 def create_app(settings: Settings | None = None) -> dash.Dash:
     """Build the whole dashboard for ``settings`` (default: from the environment)."""
     settings = settings or Settings.from_env()
@@ -37,6 +50,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     # defaults (3 / 4) cut plotly.js from 1.44 to 1.29 MB on the wire for ~70 ms CPU once per visitor
     # (bundles are then browser-cached for a year); callback JSON compresses in ~1 ms either way.
     server.config.update(COMPRESS_ZSTD_LEVEL=9, COMPRESS_BR_LEVEL=6)
+    _use_stdlib_json()
     store = DataStore(settings.data_dir, settings.extra_data, settings.reload_seconds)
     figure_cache = FigureCache(make_cache(server, settings))
 

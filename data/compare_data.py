@@ -6,6 +6,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from . import queries as q
+from .dataset_index import index_of
+from .frames import column_rows
 
 COMPARE_COLUMNS = ("indicator_id", "label", "primary_objective", "iso3", "name", "region", "value",
                    "year", "nature", "status", "region_median", "region_count", "world_median",
@@ -18,33 +20,46 @@ def compare_rows(dataset, iso3s: Iterable[str], indicators: pd.DataFrame, year="
     Medians are over every country (not only the chosen ones) for the same year selection,
     via :func:`data.queries.group_medians`, so the reference points do not move with the choice.
     """
-    iso3s = [i for i in iso3s if i in dataset.countries.index]
+    countries = dataset.countries
+    iso3s = [i for i in iso3s if i in countries.index]
     ordered = q.ordered_indicators(indicators)
-    values = q.with_status(q.values_for(dataset.observations, list(ordered.index), year), dataset.indicators)
-    medians = q.group_medians(values, dataset.countries).set_index(["indicator_id", "group"])
-    mine = values[values["iso3"].isin(iso3s)].set_index(["indicator_id", "iso3"])
+    medians = _medians(dataset, year)
+    # Only the chosen countries' own rows: a handful of countries, whatever the size of the data.
+    index = index_of(dataset)
+    own = pd.concat([index.observations_of_country(i) for i in iso3s]) if iso3s else dataset.observations.iloc[0:0]
+    values = q.with_status(q.values_for(own, list(ordered.index), year), dataset.indicators)
+    cells = {(r["indicator_id"], r["iso3"]): r for r in values.to_dict("records")}
+    place = {i: (countries.at[i, "name"], countries.at[i, "region"]) for i in iso3s}
     rows = []
-    for ind_id, ind in ordered.iterrows():
-        world = medians.loc[(ind_id, "World")] if (ind_id, "World") in medians.index else None
+    for ind_id, label, objective in column_rows(ordered, "indicator_id", "label", "primary_objective"):
+        world = medians.get((ind_id, "World"))
         for iso3 in iso3s:
-            region = dataset.countries.at[iso3, "region"]
-            reg = medians.loc[(ind_id, region)] if (ind_id, region) in medians.index else None
-            have = (ind_id, iso3) in mine.index
-            cell = mine.loc[(ind_id, iso3)] if have else None
+            name, region = place[iso3]
+            reg = medians.get((ind_id, region))
+            cell = cells.get((ind_id, iso3))
             rows.append({
-                "indicator_id": ind_id, "label": ind["label"], "primary_objective": int(ind["primary_objective"]),
-                "iso3": iso3, "name": dataset.countries.at[iso3, "name"], "region": region,
-                "value": float(cell["value"]) if have else float("nan"),
-                "year": int(cell["year"]) if have else None,
-                "nature": cell["nature"] if have else "", "status": cell["status"] if have else None,
-                "region_median": float(reg["median"]) if reg is not None else float("nan"),
-                "region_count": int(reg["count"]) if reg is not None else 0,
-                "world_median": float(world["median"]) if world is not None else float("nan"),
-                "world_count": int(world["count"]) if world is not None else 0,
+                "indicator_id": ind_id, "label": label, "primary_objective": int(objective),
+                "iso3": iso3, "name": name, "region": region,
+                "value": float(cell["value"]) if cell else float("nan"),
+                "year": int(cell["year"]) if cell else None,
+                "nature": cell["nature"] if cell else "", "status": cell["status"] if cell else None,
+                "region_median": reg[0] if reg else float("nan"), "region_count": reg[1] if reg else 0,
+                "world_median": world[0] if world else float("nan"), "world_count": world[1] if world else 0,
             })
     frame = pd.DataFrame(rows, columns=list(COMPARE_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     return frame
+
+
+def _medians(dataset, year) -> dict:
+    """{(indicator_id, region or "World"): (median, count)} over every country for ``year``,
+    computed once per dataset and year selection (they do not depend on the countries chosen)."""
+    def build() -> dict:
+        values = q.values_for(dataset.observations, None, year)
+        medians = q.group_medians(values, dataset.countries)
+        return {(i, g): (float(m), int(c)) for i, g, m, c in
+                column_rows(medians, "indicator_id", "group", "median", "count")}
+    return index_of(dataset).memo(("compare_medians", str(year)), build)
 
 
 def indicators_with_data(rows: pd.DataFrame) -> list[str]:

@@ -26,7 +26,8 @@ def render_compare(state: FilterState, dataset) -> list:
     with_data = kd.indicators_with_data(rows)
     names = {i: dataset.countries.loc[i, "name"] for i in chosen}
     shown = rows[rows["indicator_id"].isin(with_data)]
-    per_country = {i: int(rows[(rows["iso3"] == i)]["value"].notna().sum()) for i in chosen}
+    with_value = rows.loc[rows["value"].notna(), "iso3"].value_counts()
+    per_country = {i: int(with_value.get(i, 0)) for i in chosen}
     text = (f"Comparing {', '.join(names.values())} on {plural(len(with_data), 'indicator')} where at least "
             f"one of them has data ({len(sel.indicators) - len(with_data)} more have none). Values with data: "
             + "; ".join(f"{names[i]} {n}" for i, n in per_country.items()) + ".")

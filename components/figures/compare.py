@@ -49,22 +49,29 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
     if not ids:
         return empty_figure("None of these countries has data for these indicators", theme,
                             title=title, subtitle=subtitle)
-    labels = [f"Obj {indicators.loc[i, 'primary_objective']} · {short_label(indicators.loc[i])}" for i in ids]
+    specs = {i: indicators.loc[i].to_dict() for i in ids}  # plain dicts: read per point below
+    labels = [f"Obj {specs[i]['primary_objective']} · {short_label(specs[i])}" for i in ids]
     spacing = min(0.04, 0.5 / len(ids))
     palette = series_colors(theme)
     order = list(names)
     traces, axes = [], {}
+    # Plain records grouped by indicator: per-cell frame filters cost more than the figure.
+    by_indicator: dict[str, list[dict]] = {}
+    for record in rows.to_dict("records"):
+        by_indicator.setdefault(record["indicator_id"], []).append(record)
     for r, ind_id in enumerate(ids):
-        ind = indicators.loc[ind_id]
-        part = rows[rows["indicator_id"] == ind_id]
+        ind = specs[ind_id]
+        part = by_indicator[ind_id]
+        first = {}
+        for record in part:
+            first.setdefault(record["iso3"], record)
         suffix, xaxis, yaxis = _row_axes(r, len(ids), spacing)
         on_row = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
         y = [0]
         for k, iso3 in enumerate(order):
-            cell = part[part["iso3"] == iso3]
-            if cell.empty or pd.isna(cell["value"].iloc[0]):
+            c = first.get(iso3)
+            if c is None or pd.isna(c["value"]):
                 continue
-            c = cell.iloc[0]
             traces.append(trace(
                 "scatter", x=[c["value"]], y=[_offset(k, len(order))], mode="markers", name=names[iso3],
                 legendgroup=iso3, showlegend=False, **on_row,
@@ -74,17 +81,20 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
                 marker={"symbol": SYMBOLS[k % len(SYMBOLS)], "size": theme.marker_size + 5,
                         "color": palette[k % len(palette)], "opacity": 0.9,
                         "line": {"color": theme.background, "width": 1}}))
-        refs = part.drop_duplicates("region")
-        for ref in refs.itertuples():
-            if ref.region_count and not math.isnan(ref.region_median):
+        refs = {}
+        for record in part:
+            refs.setdefault(record["region"], record)
+        for ref in refs.values():
+            if ref["region_count"] and not math.isnan(ref["region_median"]):
                 traces.append(trace(
-                    "scatter", x=[ref.region_median], y=y, mode="markers", showlegend=False,
+                    "scatter", x=[ref["region_median"]], y=y, mode="markers", showlegend=False,
                     legendgroup="region", **on_row,
-                    text=[f"{ref.region} median: {format_value(ref.region_median, ind)} ({ref.region_count} countries)"],
+                    text=[f"{ref['region']} median: {format_value(ref['region_median'], ind)} "
+                          f"({ref['region_count']} countries)"],
                     hovertemplate="%{text}<extra></extra>",
                     marker={"symbol": "line-ns", "size": theme.marker_size * 2.6, "color": theme.muted_text_color,
                             "line": {"color": theme.muted_text_color, "width": 2}}))
-        w = part.iloc[0]
+        w = part[0]
         if w["world_count"]:
             traces.append(trace(
                 "scatter", x=[w["world_median"]], y=y, mode="markers", showlegend=False, legendgroup="world",
@@ -93,7 +103,7 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
                 hovertemplate="%{text}<extra></extra>",
                 marker={"symbol": "line-ns", "size": theme.marker_size * 3.4, "color": theme.reference_line,
                         "line": {"color": theme.reference_line, "width": 2}}))
-        span_values = list(part["value"]) + list(part["region_median"]) + [w["world_median"]]
+        span_values = [x["value"] for x in part] + [x["region_median"] for x in part] + [w["world_median"]]
         axes[f"xaxis{suffix}"] = {**xaxis, "range": _span(span_values, ind), "gridcolor": theme.grid_color,
                                   "zeroline": False, "fixedrange": True, "nticks": 6,
                                   "tickfont": {"size": max(10, theme.font_size - 3)}}

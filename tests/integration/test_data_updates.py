@@ -7,12 +7,14 @@ must be byte-identical to the last good data, with the full report in the log.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import logging
 import os
 import shutil
 import urllib.request
+import weakref
 from pathlib import Path
 
 import pytest
@@ -159,6 +161,21 @@ def test_malformed_updates_are_rejected_and_good_ones_taken(data_dir, caplog):
     before = good_render["response"]["view-content"]["children"][0]["props"]["children"]
     after = render["response"]["view-content"]["children"][0]["props"]["children"]
     assert before != after, (before, after)
+
+
+def test_served_data_is_kept_out_of_gc_and_replaced_data_is_released(data_dir):
+    # webapp.datastore.settle_heap: the data being served is frozen (no full-collection pauses);
+    # after an update the old data must still be freed, not frozen forever.
+    app = create_app(Settings(data_dir=data_dir, reload_seconds=0, cache_type="simple"))
+    dash = DashClient(app.server.test_client())
+    assert dash.call("view-content.children", UNEVEN, ["url.search"]).status_code == 200
+    old = weakref.ref(app.gcm_store.current()[0])
+    assert gc.get_freeze_count() > 0
+    _write(data_dir / POLICY_FILE, _good_update(), [1_700_000_000 * 10**9])
+    assert dash.call("view-content.children", UNEVEN, ["url.search"]).status_code == 200
+    assert app.gcm_store.current()[0] is not old()
+    assert old() is None, gc.get_referrers(old())
+    assert gc.get_freeze_count() > 0
 
 
 def test_bad_extra_file_stops_start_up_with_a_clear_message(data_dir, tmp_path):

@@ -207,3 +207,10 @@ def test_csv_header_and_zip_carry_citation_and_licence(dataset):
         assert "Licence:" in zf.read("README.txt").decode()
         obs = pd.read_csv(zf.open("observations.csv"), comment="#")
         assert len(obs) == len(dataset.observations)
+
+
+def test_rank_correlation_is_spearman_with_average_ranks_for_ties():
+    # y ranks 1, 2, 3.5, 5, 3.5: Pearson of the ranks is 8 / sqrt(10 * 9.5)
+    pts = pd.DataFrame({"policy_value": [1.0, 2, 3, 4, 5], "outcome_value": [5.0, 6, 7, 8, 7]})
+    assert gd.rank_correlation(pts) == pytest.approx(8 / (10 * 9.5) ** 0.5, abs=1e-12)
+    assert gd.rank_correlation(pts.head(4)) is None  # fewer than five countries

@@ -14,12 +14,10 @@ from data.selection import ALL_10_7_2, Selection, select
 
 from . import ids
 from .analysis import RENDERERS as ANALYSIS_RENDERERS
-from .figures.empty import empty_figure
 from .figures.geo_config import graph_config
 from .figures.map import make_map
 from .figures.uneven import make_distribution, make_status_shares, status_shares_with_world
-from .matrix_table import MAX_ROWS as MATRIX_MAX_ROWS
-from .matrix_table import make_matrix_table
+from .matrix_table import MAX_ROWS as MATRIX_MAX_ROWS, make_matrix_table
 from .presentation import display_theme
 from .profile import make_country_profile
 from .static_html import to_html

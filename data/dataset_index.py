@@ -30,6 +30,7 @@ class DatasetIndex:
         self.reporting = frozenset(obs["iso3"].unique())
         self._by_indicator = obs.groupby("indicator_id", sort=False).indices
         self._by_iso3 = obs.groupby("iso3", sort=False).indices
+        self._by_year = obs.groupby("year", sort=False).indices
         self._memo: dict = {}
         self._lock = threading.Lock()
 
@@ -45,6 +46,10 @@ class DatasetIndex:
             return self._observations
         return self._rows([self._by_indicator[i] for i in dict.fromkeys(indicator_ids)
                            if i in self._by_indicator])
+
+    def observations_in_year(self, year: int) -> pd.DataFrame:
+        """The observation rows of one year, in original order."""
+        return self._rows([self._by_year[year]] if year in self._by_year else [])
 
     def observations_of_country(self, iso3: str) -> pd.DataFrame:
         """The observation rows of one country, in original order."""

@@ -42,7 +42,8 @@ def _values(index, dataset: Dataset, chosen: list, year, iso3s: list) -> pd.Data
     rows, same order).
     """
     if year != q.LATEST:
-        return q.with_status(q.values_for(index.observations_for(chosen), chosen, year, iso3s),
+        # One year's rows first: a small slice even when every indicator is chosen (the matrix).
+        return q.with_status(q.values_for(index.observations_in_year(int(year)), chosen, year, iso3s),
                              dataset.indicators)
     latest, by_indicator = index.memo(("latest_values",), lambda: _latest_table(dataset))
     positions = [by_indicator[i] for i in dict.fromkeys(chosen) if i in by_indicator]

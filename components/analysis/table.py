@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dash_ag_grid as dag
-from dash import html
 
 from components import ids
 from components.url_state import FilterState

@@ -48,7 +48,7 @@ def test_changing_a_filter_updates_map_matrix_and_url(probe, base_url):
     page = probe.page
     _open(probe, base_url, "?year=2021")
     before = page.locator("#view-summary").inner_text()
-    page.locator(f"#filter-region").click()
+    page.locator("#filter-region").click()
     page.keyboard.type("Africa")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from components import ids
 from components.state_controls import controls_from_state, keep_indicator_in_scope, state_from_controls
-from components.url_state import FilterState, decode
+from components.url_state import FilterState
 
 
 def test_controls_round_trip(vocab):

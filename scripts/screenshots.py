@@ -23,6 +23,13 @@ VIEWS = {
     "uneven-all": "?view=uneven&uneven=all&year=2021",
     "uneven-continuous": "?view=uneven&indicator=sdg10_c_1_cost_to_receiving",
     "profile": "?view=profile&country=GHA",
+    "gap": "?view=gap&highlight=MEX",
+    "change": "?view=change&indicator=sdg10_c_1_cost_to_receiving",
+    "compare": "?view=compare&compare=MEX,PHL,DEU",
+    "corridors": "?view=corridors&country=USA",
+    "regions": "?view=regions",
+    "map-dark-spotlight": "?region=Africa&highlight=GHA,KEN&theme=dark",
+    "uneven-all-projector": "?view=uneven&uneven=all&theme=projector&presenter=1",
     "empty": "?view=map&region=Oceania&flag=lldc",
     "notice": "?view=matrix&region=Atlantis&bogus=1",
 }
@@ -37,7 +44,7 @@ def main(base: str, only: list[str]) -> None:
             if only and name not in only:
                 continue
             page.goto(base.rstrip("/") + "/" + query)
-            page.wait_for_selector("#view-content > *", timeout=30000)
+            page.wait_for_selector("#view-content > *", state="attached", timeout=30000)
             page.wait_for_timeout(1500)  # let plotly finish drawing the geo layer
             page.screenshot(path=str(OUT / f"{name}.png"))
             print(OUT / f"{name}.png")

@@ -8,6 +8,7 @@ import pandas as pd
 from . import queries as q
 from .dataset_index import index_of
 from .frames import column_rows
+from .profile_data import year_medians
 
 COMPARE_COLUMNS = ("indicator_id", "label", "primary_objective", "iso3", "name", "region", "value",
                    "year", "nature", "status", "region_median", "region_count", "world_median",
@@ -23,7 +24,7 @@ def compare_rows(dataset, iso3s: Iterable[str], indicators: pd.DataFrame, year="
     countries = dataset.countries
     iso3s = [i for i in iso3s if i in countries.index]
     ordered = q.ordered_indicators(indicators)
-    medians = _medians(dataset, year)
+    medians = year_medians(dataset, year)
     # Only the chosen countries' own rows: a handful of countries, whatever the size of the data.
     index = index_of(dataset)
     own = pd.concat([index.observations_of_country(i) for i in iso3s]) if iso3s else dataset.observations.iloc[0:0]
@@ -49,17 +50,6 @@ def compare_rows(dataset, iso3s: Iterable[str], indicators: pd.DataFrame, year="
     frame = pd.DataFrame(rows, columns=list(COMPARE_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     return frame
-
-
-def _medians(dataset, year) -> dict:
-    """{(indicator_id, region or "World"): (median, count)} over every country for ``year``,
-    computed once per dataset and year selection (they do not depend on the countries chosen)."""
-    def build() -> dict:
-        values = q.values_for(dataset.observations, None, year)
-        medians = q.group_medians(values, dataset.countries)
-        return {(i, g): (float(m), int(c)) for i, g, m, c in
-                column_rows(medians, "indicator_id", "group", "median", "count")}
-    return index_of(dataset).memo(("compare_medians", str(year)), build)
 
 
 def indicators_with_data(rows: pd.DataFrame) -> list[str]:

@@ -90,8 +90,9 @@ def _country_values(dataset: Dataset, year) -> dict[str, dict[str, tuple]]:
     return index_of(dataset).memo(("profile_country_values", str(year)), build)
 
 
-def _medians(dataset: Dataset, year) -> dict[tuple[str, str], tuple[float, int]]:
-    """{(indicator_id, group): (median, count)} over every country's values for ``year``."""
+def year_medians(dataset: Dataset, year) -> dict[tuple[str, str], tuple[float, int]]:
+    """{(indicator_id, region or "World"): (median, count)} over every country's values for the
+    ``year`` selection, once per dataset and year (read-only; the profile and compare views)."""
     def build():
         frame = queries.group_medians(_values(dataset, year), dataset.countries)
         return {(ind_id, group): (float(median), int(count)) for ind_id, group, median, count
@@ -151,7 +152,7 @@ def profile_records(iso3: str, dataset: Dataset, year="latest") -> list[dict]:
     """
     catalogue = table_rows(dataset, "indicators")
     mine = _country_values(dataset, year).get(iso3, {})
-    medians = _medians(dataset, year)
+    medians = year_medians(dataset, year)
     rounds = _round_values(dataset)
     region = dataset.countries.at[iso3, "region"] if iso3 in dataset.countries.index else ""
     rows = []

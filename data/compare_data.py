@@ -8,7 +8,7 @@ import pandas as pd
 from . import queries as q
 from .dataset_index import index_of
 from .frames import column_rows
-from .profile_data import year_medians
+from .selection import year_medians
 
 COMPARE_COLUMNS = ("indicator_id", "label", "primary_objective", "iso3", "name", "region", "value",
                    "year", "nature", "status", "region_median", "region_count", "world_median",

@@ -12,6 +12,7 @@ from . import queries
 from .dataset_index import index_of
 from .labels import format_value, is_missing, nature_text, short_label
 from .model import Dataset
+from .selection import year_medians, year_values
 
 ROUNDS = (2019, 2021)  # the two SDG 10.7.2 rounds in the shipped data
 
@@ -67,20 +68,14 @@ def classification_items(iso3: str, dataset: Dataset) -> list[tuple[str, str]]:
     ]
 
 
-def _values(dataset: Dataset, year) -> pd.DataFrame:
-    # Every country's values for ``year``: the same for every profile, so built once per dataset.
-    return index_of(dataset).memo(("profile_values", str(year)), lambda: queries.with_status(
-        queries.values_for(dataset.observations, None, year), dataset.indicators))
-
-
 def _country_values(dataset: Dataset, year) -> dict[str, dict[str, tuple]]:
-    """{iso3: {indicator_id: (value, year, nature, status)}} of ``_values``, once per dataset.
+    """{iso3: {indicator_id: (value, year, nature, status)}} of :func:`year_values`, once per dataset.
 
     A profile reads ~24 cells of one country; dict lookups instead of ``.at`` on a per-call
     frame save several ms per profile. ``tolist`` gives the same Python values ``.at`` did.
     """
     def build():
-        values = _values(dataset, year)
+        values = year_values(dataset, year)
         out: dict[str, dict[str, tuple]] = {}
         columns = (values[c].tolist() for c in ("iso3", "indicator_id", "value", "year", "nature",
                                                  "status"))
@@ -88,16 +83,6 @@ def _country_values(dataset: Dataset, year) -> dict[str, dict[str, tuple]]:
             out.setdefault(iso3, {})[ind_id] = (value, when, nature, status)
         return out
     return index_of(dataset).memo(("profile_country_values", str(year)), build)
-
-
-def year_medians(dataset: Dataset, year) -> dict[tuple[str, str], tuple[float, int]]:
-    """{(indicator_id, region or "World"): (median, count)} over every country's values for the
-    ``year`` selection, once per dataset and year (read-only; the profile and compare views)."""
-    def build():
-        frame = queries.group_medians(_values(dataset, year), dataset.countries)
-        return {(ind_id, group): (float(median), int(count)) for ind_id, group, median, count
-                in zip(*(frame[c].tolist() for c in ("indicator_id", "group", "median", "count")))}
-    return index_of(dataset).memo(("profile_medians", str(year)), build)
 
 
 def _round_values(dataset: Dataset) -> dict[tuple[str, str], dict[int, float]]:
@@ -114,7 +99,7 @@ def _round_values(dataset: Dataset) -> dict[tuple[str, str], dict[int, float]]:
                                                ("iso3", "indicator_id", "year", "value"))):
             out.setdefault((iso3, ind_id), {})[int(year)] = value
         return out
-    return index_of(dataset).memo("profile_round_values", build)
+    return index_of(dataset).memo(("profile_round_values",), build)
 
 
 def _change_text(by_year: dict[int, float]) -> str:
@@ -140,7 +125,7 @@ def table_rows(dataset: Dataset, table: str) -> dict:
 
 def _indicator_order(dataset: Dataset) -> tuple[str, ...]:
     # Matrix order (primary objective, then catalogue order); fixed for a dataset.
-    return index_of(dataset).memo("profile_indicator_order", lambda: tuple(
+    return index_of(dataset).memo(("profile_indicator_order",), lambda: tuple(
         queries.ordered_indicators(dataset.indicators).index))
 
 

@@ -29,9 +29,21 @@ class Selection:
         return "latest available year" if self.year == q.LATEST else str(self.year)
 
 
-def _latest_table(dataset: Dataset):
-    latest = q.with_status(q.latest_values(dataset.observations), dataset.indicators)
-    return latest, latest.groupby("indicator_id", sort=False).indices
+def year_values(dataset: Dataset, year) -> pd.DataFrame:
+    """Every country's values for the ``year`` selection (one year, or each country's latest),
+    with their status: the same for every filter, so built once per dataset (read-only)."""
+    return index_of(dataset).memo(("year_values", str(year)), lambda: q.with_status(
+        q.values_for(dataset.observations, None, year), dataset.indicators))
+
+
+def year_medians(dataset: Dataset, year) -> dict[tuple[str, str], tuple[float, int]]:
+    """{(indicator_id, region or "World"): (median, count)} over every country's values for the
+    ``year`` selection, once per dataset (read-only; the profile and compare views)."""
+    def build():
+        frame = q.group_medians(year_values(dataset, year), dataset.countries)
+        return {(ind_id, group): (float(median), int(count)) for ind_id, group, median, count
+                in zip(*(frame[c].tolist() for c in ("indicator_id", "group", "median", "count")))}
+    return index_of(dataset).memo(("year_medians", str(year)), build)
 
 
 def _values(index, dataset: Dataset, chosen: list, year, iso3s: list) -> pd.DataFrame:
@@ -45,7 +57,9 @@ def _values(index, dataset: Dataset, chosen: list, year, iso3s: list) -> pd.Data
         # One year's rows first: a small slice even when every indicator is chosen (the matrix).
         return q.with_status(q.values_for(index.observations_in_year(int(year)), chosen, year, iso3s),
                              dataset.indicators)
-    latest, by_indicator = index.memo(("latest_values",), lambda: _latest_table(dataset))
+    latest = year_values(dataset, q.LATEST)
+    by_indicator = index.memo(("latest_by_indicator",),
+                              lambda: latest.groupby("indicator_id", sort=False).indices)
     positions = [by_indicator[i] for i in dict.fromkeys(chosen) if i in by_indicator]
     rows = latest.iloc[np.sort(np.concatenate(positions))] if positions else latest.iloc[0:0]
     return rows[rows["iso3"].isin(iso3s)].reset_index(drop=True)

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from . import queries as q
+from .dataset_index import index_of
+from .model import Dataset
 
 POINT_COLUMNS = ("iso3", "name", "region", "policy_value", "policy_year", "outcome_value",
                  "outcome_year", "outcome_nature")
@@ -32,14 +34,31 @@ def latest_in_window(observations: pd.DataFrame, indicator_id: str, iso3s: Itera
     return q.latest_values(rows, [indicator_id], last, iso3s)
 
 
-def gap_summary(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str, outcome_id: str,
-                first: int, last: int) -> tuple[pd.DataFrame, dict]:
-    """(:func:`gap_points`, :func:`coverage_counts`) from one pass over each indicator's values."""
-    return pair_points(latest_in_window(observations, policy_id, None, first, last),
-                       latest_in_window(observations, outcome_id, None, first, last), countries)
+def gap_points(dataset: Dataset, countries: pd.DataFrame, policy_id: str, outcome_id: str,
+               first: int, last: int) -> tuple[pd.DataFrame, dict]:
+    """(points, coverage) for ``countries``: the countries with both a policy and an outcome value
+    in the window, and how many have the policy value, the outcome value and both."""
+    return _pair_points(_latest(dataset, policy_id, first, last), _latest(dataset, outcome_id, first, last),
+                       countries)
 
 
-def pair_points(policy: pd.DataFrame, outcome: pd.DataFrame, countries: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+def _latest(dataset: Dataset, indicator_id: str, first: int, last: int) -> pd.DataFrame:
+    """Every country's latest value of one indicator in the window, from its own rows only.
+
+    The full window (the view's default) is kept per dataset: it does not depend on the country
+    filters. Other windows are computed per call rather than stored without bound.
+    """
+    index = index_of(dataset)
+
+    def build():
+        return latest_in_window(index.observations_for([indicator_id]), indicator_id, None, first, last)
+
+    if (first, last) == (dataset.years[0], dataset.years[-1]):
+        return index.memo(("latest_in_window", indicator_id), build)
+    return build()
+
+
+def _pair_points(policy: pd.DataFrame, outcome: pd.DataFrame, countries: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     """Points and coverage counts from each side's latest values (from :func:`latest_in_window`,
     for any set of countries): only ``countries`` are kept, and only those with both values are paired."""
     iso3s = countries.index
@@ -55,18 +74,6 @@ def pair_points(policy: pd.DataFrame, outcome: pd.DataFrame, countries: pd.DataF
     counts = {"countries": len(iso3s), "policy": policy["iso3"].nunique(),
               "outcome": outcome["iso3"].nunique(), "both": len(points)}
     return points, counts
-
-
-def gap_points(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str, outcome_id: str,
-               first: int, last: int) -> pd.DataFrame:
-    """Countries in ``countries`` with both a policy and an outcome value in the window."""
-    return gap_summary(observations, countries, policy_id, outcome_id, first, last)[0]
-
-
-def coverage_counts(observations: pd.DataFrame, countries: pd.DataFrame, policy_id: str,
-                    outcome_id: str, first: int, last: int) -> dict:
-    """How many filtered countries have the policy value, the outcome value, and both."""
-    return gap_summary(observations, countries, policy_id, outcome_id, first, last)[1]
 
 
 def medians_by_score(points: pd.DataFrame) -> pd.DataFrame:

@@ -5,7 +5,6 @@ from components import ids
 from components.figures.gap import make_gap_scatter
 from components.url_state import FilterState
 from data import gap_data as gd
-from data.dataset_index import index_of
 from data.labels import short_label, topic_phrase
 
 from .common import (empty, figure_theme, filters_in_words, graph, note, plural, select, source_line,
@@ -14,22 +13,6 @@ from .common import (empty, figure_theme, filters_in_words, graph, note, plural,
 CAVEAT = ("What this can and cannot say: points show association, not cause — many things shape outcomes. "
           "Only countries with both values are drawn, so coverage limits what the pattern means. SDG 10.7.2 "
           "is an ordinal score self-reported by governments, and the two values can come from different years.")
-
-
-def _latest(dataset, indicator_id: str, first: int, last: int):
-    """Every country's latest value of one indicator in the window, from its own rows only.
-
-    The full window (the default) is kept per dataset: it does not depend on the country filters.
-    Other windows are computed per call rather than stored without bound.
-    """
-    index = index_of(dataset)
-
-    def build():
-        return gd.latest_in_window(index.observations_for([indicator_id]), indicator_id, None, first, last)
-
-    if (first, last) == (dataset.years[0], dataset.years[-1]):
-        return index.memo(("latest_in_window", indicator_id), build)
-    return build()
 
 
 def render_gap(state: FilterState, dataset) -> list:
@@ -41,8 +24,7 @@ def render_gap(state: FilterState, dataset) -> list:
         return [empty("No countries match these filters.", state)]
     policy, outcome = dataset.indicators.loc[state.policy], dataset.indicators.loc[state.outcome]
     first, last = gd.window_bounds(dataset.years, state.since, "" if state.year == "latest" else state.year)
-    points, cover = gd.pair_points(_latest(dataset, state.policy, first, last),
-                                   _latest(dataset, state.outcome, first, last), sel.countries)
+    points, cover = gd.gap_points(dataset, sel.countries, state.policy, state.outcome, first, last)
     medians = gd.medians_by_score(points)
     rho = gd.rank_correlation(points)
     window = f"{first}–{last}" if state.since else f"any year up to {last}"

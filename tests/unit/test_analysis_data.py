@@ -89,7 +89,7 @@ def test_region_median_series_matches_groupby(dataset):
 
 def test_gap_points_take_latest_in_window_and_keep_years(dataset):
     obs = dataset.observations
-    pts = gd.gap_points(obs, dataset.countries, "sdg10_7_2_all", "sdg8_8_2_labour_rights", 2015, 2021)
+    pts, counts = gd.gap_points(dataset, dataset.countries, "sdg10_7_2_all", "sdg8_8_2_labour_rights", 2015, 2021)
     lab = obs[(obs.indicator_id == "sdg8_8_2_labour_rights") & obs.year.between(2015, 2021)]
     lab = lab.sort_values("year").groupby("iso3").last()
     pol = obs[(obs.indicator_id == "sdg10_7_2_all")].sort_values("year").groupby("iso3").last()
@@ -98,21 +98,20 @@ def test_gap_points_take_latest_in_window_and_keep_years(dataset):
     for r in pts.head(20).itertuples():
         assert r.outcome_year == lab.at[r.iso3, "year"] and r.outcome_value == lab.at[r.iso3, "value"]
         assert r.policy_year == pol.at[r.iso3, "year"]
-    counts = gd.coverage_counts(obs, dataset.countries, "sdg10_7_2_all", "sdg8_8_2_labour_rights", 2015, 2021)
     assert counts["both"] == len(pts)
 
 
 def test_gap_window_excludes_older_values(dataset):
-    pts = gd.gap_points(dataset.observations, dataset.countries, "sdg10_7_2_all",
-                        "sdg10_c_1_cost_to_receiving", 2021, 2021)
+    pts, _ = gd.gap_points(dataset, dataset.countries, "sdg10_7_2_all",
+                           "sdg10_c_1_cost_to_receiving", 2021, 2021)
     assert (pts.policy_year == 2021).all() and (pts.outcome_year == 2021).all()
     assert gd.window_bounds([2000, 2010, 2021], "", "") == (2000, 2021)
     assert gd.window_bounds([2000, 2010, 2021], "2010", "2019") == (2010, 2019)
 
 
 def test_rank_correlation_matches_pandas(dataset):
-    pts = gd.gap_points(dataset.observations, dataset.countries, "sdg10_7_2_all",
-                        "sdg10_c_1_cost_to_receiving", 2011, 2021)
+    pts, _ = gd.gap_points(dataset, dataset.countries, "sdg10_7_2_all",
+                           "sdg10_c_1_cost_to_receiving", 2011, 2021)
     expected = pts.policy_value.rank().corr(pts.outcome_value.rank())
     assert gd.rank_correlation(pts) == pytest.approx(expected)
     assert gd.rank_correlation(pts.head(3)) is None

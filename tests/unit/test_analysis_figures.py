@@ -85,8 +85,8 @@ def test_map_animation_has_a_frame_per_year_and_no_carry_forward(dataset):
 
 
 def test_gap_scatter_regions_highlight_and_years_in_hover(dataset):
-    pts = gd.gap_points(dataset.observations, dataset.countries, "sdg10_7_2_all",
-                        "sdg10_c_1_cost_to_receiving", 2011, 2021)
+    pts, _ = gd.gap_points(dataset, dataset.countries, "sdg10_7_2_all",
+                           "sdg10_c_1_cost_to_receiving", 2011, 2021)
     fig = make_gap_scatter(pts, gd.medians_by_score(pts), dataset.indicators.loc["sdg10_7_2_all"],
                            dataset.indicators.loc["sdg10_c_1_cost_to_receiving"], highlight=["MEX"])
     regions = [t for t in fig.data if t.name and t.name.split(" (")[0] in set(pts.region)]

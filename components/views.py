@@ -156,12 +156,7 @@ def render_uneven(state: FilterState, dataset: Dataset) -> list:
 
 def _matrix_counts(sel: Selection, dataset: Dataset) -> tuple[int, int]:
     """(cells with a value, all cells) of the matrix, without building its grid when possible."""
-    # One value per country, indicator and year (validation guarantees it for loaded data;
-    # checked once per dataset): a selection of one year or of the latest values then has at
-    # most one value per cell, and the counts follow directly.
-    unique = index_of(dataset).memo(("one_value_per_cell",), lambda: not dataset.observations.duplicated(
-        ["iso3", "indicator_id", "year"]).any())
-    if unique:
+    if index_of(dataset).one_value_per_cell():  # then the counts follow directly
         return int(sel.values["value"].notna().sum()), len(sel.countries) * len(sel.indicators)
     matrix = q.implementation_matrix(sel.values, sel.indicators, sel.countries)
     return int(matrix["value"].notna().sum()), len(matrix)

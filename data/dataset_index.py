@@ -55,6 +55,13 @@ class DatasetIndex:
         """The observation rows of one country, in original order."""
         return self._rows([self._by_iso3[iso3]] if iso3 in self._by_iso3 else [])
 
+    def one_value_per_cell(self) -> bool:
+        """True when no country has two values for one indicator and year (validation guarantees
+        it for loaded data), so a one-year or latest selection has at most one value per cell.
+        Checked once per dataset."""
+        return self.memo(("one_value_per_cell",), lambda: not self._observations.duplicated(
+            ["iso3", "indicator_id", "year"]).any())
+
     def memo(self, key, build):
         """``build()`` once per key for this dataset; the result must be treated as read-only."""
         try:

@@ -20,6 +20,8 @@ def test_slices_equal_full_scans_in_original_order(dataset):
     for got, expected in pairs:
         pd.testing.assert_frame_equal(got, expected)
     assert index_of(dataset) is index
+    assert not obs.duplicated(["iso3", "indicator_id", "year"]).any()
+    assert index.one_value_per_cell() is True
     assert index.memo(("test",), lambda: object()) is index.memo(("test",), lambda: object())
 
 

@@ -43,7 +43,10 @@ def make_region_shares(shares: pd.DataFrame, domain_code: str, *, theme: Theme |
               marker={"symbol": "circle-open", "size": theme.marker_size + 4,
                       "color": theme.text_color, "line": {"width": 2}}),
         trace("scatter", x=rows["share_2021"], y=labels, mode="markers+text", name="2021", text=text,
-              texttemplate=[fmt(v) for v in rows["share_2021"]], textposition="middle right",
+              texttemplate=[fmt(v) for v in rows["share_2021"]],
+              # The label goes on the side away from the 2019 marker, so a fall does not print over it.
+              textposition=["middle left" if b < a else "middle right"
+                            for a, b in zip(rows["share_2019"].tolist(), rows["share_2021"].tolist())],
               hovertemplate="%{text}<extra></extra>",
               textfont={"color": theme.text_color, "size": max(11, theme.font_size - 2)},
               marker={"symbol": "circle", "size": theme.marker_size + 4, "color": theme.ordinal_colors[1]}),

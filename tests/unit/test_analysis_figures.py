@@ -144,3 +144,13 @@ def test_change_summary_counts(dataset):
 def test_compare_prompts_for_two_countries(dataset):
     out = render_view(FilterState(view="compare", compare=("MEX",)), dataset)
     assert "two to six" in out[0].children
+
+
+def test_region_share_labels_sit_away_from_the_2019_marker(dataset):
+    shares = rd.sdg_region_shares(dataset.regional_shares)
+    fig = make_region_shares(shares, "PD1")
+    rows = shares[shares["domain_code"] == "PD1"]
+    sides = list(fig.data[2].textposition)
+    for before, after, side in zip(rows["share_2019"], rows["share_2021"], sides):
+        assert side == ("middle left" if after < before else "middle right")
+    assert "middle left" in sides or not (rows["share_2021"] < rows["share_2019"]).any()

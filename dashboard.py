@@ -16,8 +16,9 @@ from components import callbacks
 from components.deck import validate_deck
 from components.layout import build_layout
 from components.page_template import INDEX_STRING
-from components.url_state import FilterState, decode, encode
-from components.views import MATRIX_FRAGMENT, matrix_html, render_view
+from components.registry import Registry
+from components.view_kit import fragment_path
+from components.views import REGISTRY
 from webapp.cache import FigureCache, make_cache
 from webapp.datastore import DataStore
 from webapp.security import apply_security, callback_error
@@ -41,8 +42,9 @@ def _use_stdlib_json() -> None:
     pio.json.config.default_engine = "json"
 
 
-def create_app(settings: Settings | None = None) -> dash.Dash:
-    """Build the whole dashboard for ``settings`` (default: from the environment)."""
+def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) -> dash.Dash:
+    """Build the whole dashboard for ``settings`` (default: from the environment) with the views
+    of ``registry`` (default: the dashboard's own; tests pass one with an extra view)."""
     settings = settings or Settings.from_env()
     _configure_logging()
     server = Flask(__name__)
@@ -61,22 +63,41 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         description="How countries implement the Global Compact for Migration",
     )
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
-    app.layout = _layout_per_version(store)
+    app.layout = _layout_per_version(store, registry)
 
-    def render_cached(state: FilterState, data):
-        key = f"view:{store.version}:{state.view}:{encode(state)}"
-        return figure_cache.get_or_build(key, lambda: render_view(state, data))
+    def render_cached(state, data):
+        key = f"view:{store.version}:{state.view}:{registry.encode(state)}"
+        return figure_cache.get_or_build(key, lambda: registry.render(state, data))
 
-    callbacks.register(app, store, render_cached)
+    def fragment_cached(view, state, data) -> str:
+        key = f"{view.name}:{store.version}:{registry.encode(state)}"
+        return figure_cache.get_or_build(key, lambda: view.fragment(state, data))
+
+    callbacks.register(app, registry, store, render_cached)
     downloads.register(server, store, figure_cache)
 
-    @server.route("/" + MATRIX_FRAGMENT)
-    def matrix_fragment():
+    def query_state():
         data, vocab = store.current()
-        state, _ = decode(request.query_string.decode("utf-8", "replace"), vocab)
-        key = f"matrix:{store.version}:{encode(state)}"
-        body = figure_cache.get_or_build(key, lambda: matrix_html(state, data))
-        return Response(body, mimetype="text/html")
+        state, _ = registry.decode(request.query_string.decode("utf-8", "replace"), vocab)
+        return state, data
+
+    for view in registry.with_fragments():
+        def serve_fragment(view=view):
+            state, data = query_state()
+            return Response(fragment_cached(view, state.with_changes(view=view.name), data), mimetype="text/html")
+        server.add_url_rule("/" + fragment_path(view.name), f"fragment_{view.name}", serve_fragment)
+
+    @server.route("/api/prefetch")
+    def prefetch():
+        # assets/slides.js warms the next slide here: the view (and its fragment) is rendered
+        # into the shared cache, so stepping to it is a cache hit. A public, same-origin route
+        # instead of posting to Dash's private update endpoint.
+        state, data = query_state()
+        render_cached(state, data)
+        view = registry.by_name[state.view]
+        if view.fragment is not None:
+            fragment_cached(view, state, data)
+        return Response(status=204)
 
     @server.route("/api/validate-deck", methods=["POST"])
     def validate_deck_route():
@@ -109,7 +130,7 @@ def _configure_logging() -> None:
                             format="%(asctime)s [%(process)d] [%(levelname)s] %(name)s: %(message)s")
 
 
-def _layout_per_version(store: DataStore):
+def _layout_per_version(store: DataStore, registry: Registry):
     """The page layout, built once per data version (~0.13 s) instead of on every page load."""
     built: dict = {}
 
@@ -118,7 +139,7 @@ def _layout_per_version(store: DataStore):
         version = store.version
         if version not in built:
             built.clear()
-            built[version] = build_layout(dataset, vocab)
+            built[version] = build_layout(dataset, vocab, registry)
         return built[version]
 
     return layout

@@ -14,7 +14,6 @@
     var MAX_SLIDES = 100;
     var MAX_FILE_BYTES = 512 * 1024;
     var prefetched = {};
-    var renderCallback = null;
 
     function prefix() {
         try {
@@ -93,36 +92,14 @@
     }
 
     /* ---- prefetch: warm the server's render cache for the next slide ---- */
-    function findRenderCallback() {
-        if (renderCallback) { return Promise.resolve(renderCallback); }
-        return fetch(prefix() + "_dash-dependencies", {credentials: "same-origin"})
-            .then(function (r) { return r.json(); })
-            .then(function (deps) {
-                renderCallback = deps.filter(function (cb) {
-                    return cb.output === "view-content.children" && cb.inputs.length === 1 &&
-                        cb.inputs[0].id === "url" && cb.inputs[0].property === "search";
-                })[0] || null;
-                return renderCallback;
-            });
-    }
-
+    // The server renders the view (and its static fragment) into its shared cache, so the
+    // step itself is a cache hit. A public same-origin route, not Dash's private protocol.
     function prefetch(slide, presenting) {
         var search = new URL(slideHref(slide, presenting), window.location.href).search;
         if (prefetched[search]) { return; }
         prefetched[search] = true;
-        findRenderCallback().then(function (cb) {
-            if (!cb) { return; }
-            var body = {output: cb.output, outputs: {id: "view-content", property: "children"},
-                        inputs: [{id: "url", property: "search", value: search}],
-                        state: [], changedPropIds: ["url.search"]};
-            return fetch(prefix() + "_dash-update-component", {
-                method: "POST", credentials: "same-origin",
-                headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
-        }).catch(function () { prefetched[search] = false; });
-        if (new URLSearchParams(search).get("view") === "matrix") {
-            fetch(prefix() + "fragments/matrix" + search, {credentials: "same-origin"})
-                .catch(function () { /* warm-up only */ });
-        }
+        fetch(prefix() + "api/prefetch" + search, {credentials: "same-origin"})
+            .catch(function () { prefetched[search] = false; });
     }
 
     /* ---- stepping through ---- */

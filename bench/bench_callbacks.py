@@ -51,10 +51,10 @@ RENDER = "view-content.children"
 
 
 def _interactions(quick: bool = False) -> dict:
-    from components.views import RENDERERS
+    from components.views import REGISTRY
     out = dict(INTERACTIONS)
     for view in list(ANALYSIS)[:1] if quick else ANALYSIS:
-        if view in RENDERERS:
+        if view in REGISTRY.by_name:
             out[view] = ANALYSIS[view]
     return out
 

@@ -1,89 +1,96 @@
 """Thin callback handlers, wired in one register function.
 
 The URL is the single source of truth: controls write it, and the content is rendered from it,
-so links, reloads and back/forward all restore the same view.
+so links, reloads and back/forward all restore the same view. Every control and panel comes
+from the view registry, and outputs are named, so a new view needs no change here.
 """
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
+from dash import Dash, Input, Output, ctx, html, no_update
 
 from . import ids
 from .controls import year_options
 from .presentation import page_class
+from .registry import Registry
 from .state_controls import controls_from_state, keep_indicator_in_scope, state_from_controls
-from .url_state import DEFAULT_STATE, decode, encode
-
-CONTROL_IDS = [ids.VIEW_TABS] + [cid for cid, _ in ids.FILTER_CONTROLS]
 
 
-def register(app: Dash, store, render_cached) -> None:
+def register(app: Dash, registry: Registry, store, render_cached) -> None:
     """Attach every callback to ``app``; ``store`` serves data, ``render_cached`` renders views."""
+    control_ids = [cid for cid, _ in registry.controls]
+    panels = {view.name: view.panel_id for view in registry.views if view.controls is not None}
 
+    # Link and controls write each other, so Dash needs them in one callback (no cycle).
     @app.callback(
-        Output(ids.URL, "search"),
-        [Output(cid, "value") for cid in CONTROL_IDS],
-        Output(ids.YEAR, "options"),
-        Output(ids.NOTICE, "children"),
-        [Output(panel, "hidden") for panel in ids.VIEW_PANELS.values()],
-        Output(ids.PAGE, "className"),
-        Input(ids.URL, "search"),
-        [Input(cid, "value") for cid in CONTROL_IDS],
-        Input(ids.RESET, "n_clicks"),
+        output={"search": Output(ids.URL, "search"),
+                "controls": {cid: Output(cid, "value") for cid in control_ids},
+                "years": Output(ids.YEAR, "options"),
+                "notice": Output(ids.NOTICE, "children")},
+        inputs={"search": Input(ids.URL, "search"),
+                "controls": {cid: Input(cid, "value") for cid in control_ids},
+                "reset": Input(ids.RESET, "n_clicks")},
     )
-    def sync(search, *values_and_reset):
+    def sync_link_and_controls(search, controls, reset):
         dataset, vocab = store.current()
-        values = values_and_reset[:-1]
         trigger = ctx.triggered_id
         notices: list[str] = []
         if trigger == ids.RESET:
-            state = DEFAULT_STATE.with_changes(view=decode(search, vocab)[0].view)
-            new_search = encode(state)
-        elif trigger in CONTROL_IDS:
-            state, notices = state_from_controls(dict(zip(CONTROL_IDS, values)), vocab, search, trigger)
+            state = registry.default_state.with_changes(view=registry.decode(search, vocab)[0].view)
+            new_search = registry.encode(state)
+        elif trigger in controls:
+            state, notices = state_from_controls(controls, vocab, registry, search, trigger)
             if trigger == ids.COUNTRY and state.country:
                 state = state.with_changes(view="profile")
             if trigger in (ids.OBJECTIVE, ids.PRINCIPLE):
                 state, moved = keep_indicator_in_scope(state, dataset.indicators, vocab)
                 notices += [moved] if moved else []
-            new_search = encode(state)
+            new_search = registry.encode(state)
         else:
-            state, notices = decode(search, vocab)
+            state, notices = registry.decode(search, vocab)
             new_search = no_update
-        controls = controls_from_state(state)
-        control_values = [controls[cid] for cid in CONTROL_IDS]
-        if trigger in CONTROL_IDS:
-            # Leave the control the user is operating alone; only dependent ones change.
-            control_values = [no_update if cid == trigger else v for cid, v in zip(CONTROL_IDS, control_values)]
-        notice = [html.P(n) for n in notices] or None
-        panels_hidden = [state.view != view for view in ids.VIEW_PANELS]
-        return (new_search, *control_values, year_options(vocab.years_for(state.indicator)), notice,
-                *panels_hidden, page_class(state))
+        values = controls_from_state(state, registry)
+        # Leave the control the user is operating alone; only dependent ones change.
+        values = {cid: (no_update if cid == trigger else value) for cid, value in values.items()}
+        return {"search": new_search, "controls": values,
+                "years": year_options(vocab.years_for(state.indicator)),
+                "notice": [html.P(n) for n in notices] or None}
+
+    @app.callback(
+        output={"panels": {view: Output(panel, "hidden") for view, panel in panels.items()},
+                "page": Output(ids.PAGE, "className")},
+        inputs={"search": Input(ids.URL, "search")},
+    )
+    def show_view_options(search):
+        _, vocab = store.current()
+        state, _ = registry.decode(search, vocab)
+        return {"panels": {view: state.view != view for view in panels}, "page": page_class(state)}
 
     @app.callback(Output(ids.CONTENT, "children"), Input(ids.URL, "search"))
     def render(search):
         dataset, vocab = store.current()
-        state, _ = decode(search, vocab)
+        state, _ = registry.decode(search, vocab)
         return render_cached(state, dataset)
 
-    # Fill the matrix host with its static HTML fragment once React has committed the view.
+    # Fill each fragment host (data-src) with its static HTML once React has committed the view.
     app.clientside_callback(
         """function(children) {
             window.setTimeout(function() {
-                var host = document.getElementById("%s");
-                if (!host || !host.dataset.src) { return; }
-                var src = host.dataset.src;
-                fetch(src, {credentials: "same-origin"}).then(function(r) {
-                    if (!r.ok) { throw new Error(r.status); }
-                    return r.text();
-                }).then(function(text) {
-                    if (host.dataset.src === src) { host.innerHTML = text; }
-                }).catch(function() {
-                    host.textContent = "The matrix could not be loaded. Reload the page to try again.";
+                var hosts = document.querySelectorAll("#%s [data-src]");
+                hosts.forEach(function(host) {
+                    var src = host.dataset.src;
+                    fetch(src, {credentials: "same-origin"}).then(function(r) {
+                        if (!r.ok) { throw new Error(r.status); }
+                        return r.text();
+                    }).then(function(text) {
+                        if (host.dataset.src === src) { host.innerHTML = text; }
+                    }).catch(function() {
+                        host.textContent = "This part of the view could not be loaded. Reload the page to try again.";
+                    });
                 });
             }, 0);
             return window.dash_clientside.no_update;
-        }""" % ids.MATRIX,
-        Output(ids.MATRIX_DONE, "data"),
+        }""" % ids.CONTENT,
+        Output(ids.FRAGMENTS_DONE, "data"),
         Input(ids.CONTENT, "children"),
     )
 
@@ -103,11 +110,6 @@ def register(app: Dash, store, render_cached) -> None:
         Input(ids.COPY_LINK, "n_clicks"),
     )
 
-    # Data-table downloads (assets/gcm_downloads.js): progress on the button while the file is made.
-    app.clientside_callback(
-        ClientsideFunction(namespace="gcm_downloads", function_name="download"),
-        Output(ids.DOWNLOAD_STATUS, "children"),
-        Input(ids.DOWNLOAD_DISPLAYED, "n_clicks"), Input(ids.DOWNLOAD_FULL, "n_clicks"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
+    for view in registry.views:
+        if view.wire is not None:
+            view.wire(app)

@@ -7,37 +7,20 @@ from data.model import Dataset
 from data.vocabulary import Vocabulary
 
 from . import ids
-from .controls import filter_panel, matrix_controls, uneven_controls
+from .controls import filter_panel
 from .presentation import display_controls, presenter_bar, slides_panel, spotlight_control
-from .view_names import VIEW_LABELS
+from .registry import Registry
+from .view_kit import METHODOLOGY_HREF
 
 
+def build_layout(dataset: Dataset, vocab: Vocabulary, registry: Registry) -> html.Div:
+    """The whole page; control values are filled from the URL by the sync callback.
 
-def analysis_panels(dataset: Dataset, vocab: Vocabulary) -> list:
-    """The option panels of the analysis views, hidden until their view is shown."""
-    from data.corridor_data import countries_with_corridors
-    from .controls import (change_controls, compare_controls, corridor_controls, gap_controls,
-                           regions_controls, table_controls)
-    c = dataset.countries
-    corridor_iso3 = set(countries_with_corridors(dataset.corridors, "sending")) | set(
-        countries_with_corridors(dataset.corridors, "receiving"))
-    panels = {
-        "change": change_controls(dataset.indicators, c, vocab),
-        "gap": gap_controls(dataset.indicators, dataset.objectives, c, vocab),
-        "compare": compare_controls(c, vocab),
-        "regions": regions_controls(dataset.indicators),
-        "corridors": corridor_controls(c, corridor_iso3),
-        "table": table_controls(),
-    }
-    return [html.Div(panel, id=ids.VIEW_PANELS[view], hidden=True) for view, panel in panels.items()]
-
-
-def build_layout(dataset: Dataset, vocab: Vocabulary) -> html.Div:
-    """The whole page; control values are filled from the URL by the sync callback."""
+    The tabs and each view's option panel (hidden until its view is shown) come from ``registry``."""
     vintage = dataset.sources.loc["sdg_global_database", "vintage"].split(" (")[0]
     return html.Div(id=ids.PAGE, className="page theme-light", children=[
         dcc.Location(id=ids.URL, refresh=False),
-        dcc.Store(id=ids.MATRIX_DONE),  # dummy output of the matrix loader
+        dcc.Store(id=ids.FRAGMENTS_DONE),
         html.A("Skip to content", href="#main", className="skip-link"),
         html.Header(className="banner", role="banner", children=[
             html.Div([html.H1("GCM Progress Dashboard"),
@@ -53,7 +36,7 @@ def build_layout(dataset: Dataset, vocab: Vocabulary) -> html.Div:
         ]),
         html.Nav(className="view-nav", **{"aria-label": "Views"}, children=[
             dcc.RadioItems(id=ids.VIEW_TABS, className="tabs", inline=True,
-                           options=[{"label": v, "value": k} for k, v in VIEW_LABELS.items()]),
+                           options=[{"label": v, "value": k} for k, v in registry.labels.items()]),
         ]),
         html.Div(id=ids.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
         html.Div(className="workspace", children=[
@@ -63,9 +46,8 @@ def build_layout(dataset: Dataset, vocab: Vocabulary) -> html.Div:
                        className="sidebar", **{"aria-label": "Filters and slides"}),
             html.Main(id="main", tabIndex="-1", className="content", children=[
                 presenter_bar(),
-                html.Div(matrix_controls(), id="matrix-options", hidden=True),
-                html.Div(uneven_controls(), id="uneven-options", hidden=True),
-                *analysis_panels(dataset, vocab),
+                *[html.Div(view.controls(dataset, vocab), id=view.panel_id, hidden=True)
+                  for view in registry.views if view.controls is not None],
                 # Not dcc.Loading: wrapping large trees in it slows the Dash renderer many times over.
                 # Dash marks updating components with data-dash-is-loading, which app.css styles.
                 html.Div(id=ids.CONTENT, className="view-content", **{"aria-busy": "false"}),
@@ -73,7 +55,7 @@ def build_layout(dataset: Dataset, vocab: Vocabulary) -> html.Div:
         ]),
         html.Footer(className="footer", children=[
             html.P(["Data: United Nations Global SDG Indicators Database (CC BY 4.0 via open-numbers) and "
-                    "GCM reference tables; see ", html.A("methodology and sources", href="?view=methodology"),
+                    "GCM reference tables; see ", html.A("methodology and sources", href=METHODOLOGY_HREF),
                     ". The mapping of indicators to GCM objectives is editorial. Missing values are shown as "
                     "missing, never estimated."]),
         ]),

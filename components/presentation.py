@@ -11,19 +11,10 @@ from dash import dcc, html
 from data.vocabulary import Vocabulary
 
 from . import ids
-from .url_state import FilterState
+from .theme import THEME_NAMES
+from .view_kit import display_theme
 
-THEME_LABELS = {"light": "Light", "dark": "Dark", "projector": "Projector"}
-
-
-def display_theme(state: FilterState) -> str:
-    """The theme the page and its figures use: presenter mode means projector, unless dark."""
-    if state.presenter and state.theme != "dark":
-        return "projector"
-    return state.theme
-
-
-def page_class(state: FilterState) -> str:
+def page_class(state) -> str:
     """CSS classes of the page root: theme, and presenter mode."""
     return f"page theme-{display_theme(state)}" + (" presenter" if state.presenter else "")
 
@@ -34,7 +25,7 @@ def display_controls() -> html.Div:
         html.Fieldset(className="theme-switch", children=[
             html.Legend("Theme", className="inline-legend"),
             dcc.RadioItems(id=ids.THEME, inline=True, className="radio",
-                           options=[{"label": v, "value": k} for k, v in THEME_LABELS.items()]),
+                           options=[{"label": name.capitalize(), "value": name} for name in THEME_NAMES]),
         ]),
         dcc.Checklist(id=ids.PRESENTER, className="checklist presenter-switch",
                       options=[{"label": "Presenter mode", "value": "yes"}]),

@@ -3,19 +3,19 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode
 
+from data.queries import indicators_for, ordered_indicators
 from data.vocabulary import Vocabulary
+from data.years import LATEST
 
-from . import ids
-from .url_state import FilterState, decode
+from .registry import Registry
 
-_FIELD_OF = {ids.VIEW_TABS: "view", **{cid: name for cid, name in ids.FILTER_CONTROLS}}
 _BOOL_FIELDS = {"champion", "presenter"}
 
 
-def controls_from_state(state: FilterState) -> dict:
+def controls_from_state(state, registry: Registry) -> dict:
     """The value each control shows for ``state``."""
     out = {}
-    for cid, name in _FIELD_OF.items():
+    for cid, name in registry.controls:
         value = getattr(state, name)
         if name in _BOOL_FIELDS:
             value = ["yes"] if value else []
@@ -40,8 +40,8 @@ def _as_text(value) -> str | None:
     return ""
 
 
-def state_from_controls(values: dict, vocab: Vocabulary, base_query: str = "",
-                        trigger: str | None = None) -> tuple[FilterState, list[str]]:
+def state_from_controls(values: dict, vocab: Vocabulary, registry: Registry, base_query: str = "",
+                        trigger: str | None = None):
     """The state after the controls changed: ``base_query`` (the current link) overlaid with
     the controls' values, validated exactly like a link (control values are untrusted input).
 
@@ -49,8 +49,9 @@ def state_from_controls(values: dict, vocab: Vocabulary, base_query: str = "",
     the others, which still show the previous value."""
     query = base_query if isinstance(base_query, str) else ""  # browser input: could be anything
     pairs = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True))
-    operated = _FIELD_OF.get(trigger)
-    for cid, name in _FIELD_OF.items():
+    field_of = dict(registry.controls)
+    operated = field_of.get(trigger)
+    for cid, name in registry.controls:
         if cid not in values or (name == operated and cid != trigger):
             continue
         value = values[cid]
@@ -62,18 +63,17 @@ def state_from_controls(values: dict, vocab: Vocabulary, base_query: str = "",
             pairs.pop(name, None)
         else:
             pairs[name] = text
-    return decode("?" + urlencode(pairs), vocab)
+    return registry.decode("?" + urlencode(pairs), vocab)
 
 
-def keep_indicator_in_scope(state: FilterState, indicators, vocab: Vocabulary) -> tuple[FilterState, str | None]:
+def keep_indicator_in_scope(state, indicators, vocab: Vocabulary):
     """If objective/principle filters exclude the chosen indicator, switch to the first one they
     keep (in objective order) and say so; the year falls back to latest if the new one lacks it."""
-    from data.queries import indicators_for, ordered_indicators
     in_scope = ordered_indicators(indicators_for(indicators, state.objective, state.principle))
     if in_scope.empty or state.indicator in in_scope.index:
         return state, None
     chosen = in_scope.index[0]
-    year = state.year if state.year == "latest" or int(state.year) in vocab.years_for(chosen) else "latest"
+    year = state.year if state.year == LATEST or int(state.year) in vocab.years_for(chosen) else LATEST
     label = indicators.loc[chosen, "label"]
     return (state.with_changes(indicator=chosen, year=year),
             f"The indicator changed to “{label}” because the chosen one is not tagged with those "

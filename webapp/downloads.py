@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, request
 
-from components.analysis.table import table_rows
+from components.views.table import table_rows
 from components.url_state import decode, encode
 from data.table_data import citation_lines, csv_with_header, full_dataset_zip
 

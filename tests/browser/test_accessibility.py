@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from components.view_names import VIEWS
+from components.theme import THEME_NAMES
+from components.views import REGISTRY
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: F401  (same browser setup)
 from tests.servers import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 EXTRA = {"profile": "&country=GHA", "compare": "&compare=GHA,MEX,PHL"}
-THEMES = ("light", "projector", "dark")
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +30,8 @@ def _audit(page) -> list[str]:
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("theme", THEME_NAMES)
+@pytest.mark.parametrize("view", REGISTRY.names)
 def test_no_serious_axe_violations(axe_context, base_url, view, theme):
     page = axe_context.new_page()
     try:

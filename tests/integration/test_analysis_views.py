@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 
 from components import ids
-
-VIEWS = ("change", "gap", "compare", "regions", "corridors", "table", "methodology")
+from components.views import REGISTRY, change, compare, corridors, gap, regions
 
 
 def _render(dash_client, search: str) -> str:
@@ -28,7 +27,8 @@ def _sync(dash_client, search: str, changed: str, **control_values):
     return resp.get_json()["response"]
 
 
-@pytest.mark.parametrize("view", VIEWS)
+# The profile opens with the country's own heading and sentence instead of a summary.
+@pytest.mark.parametrize("view", [name for name in REGISTRY.names if name != "profile"])
 def test_each_view_renders_with_summary_and_source_link(dash_client, view):
     body = _render(dash_client, f"?view={view}&compare=MEX,PHL&country=USA")
     assert f'"id":"{ids.SUMMARY}"' in body
@@ -55,32 +55,34 @@ def test_table_view_is_one_ag_grid_without_function_strings(dash_client):
 
 
 def test_option_panel_shows_only_on_its_view(dash_client):
-    response = _sync(dash_client, "?view=gap", f"{ids.URL}.search")
+    resp = dash_client.call(f"{ids.PAGE}.className", {f"{ids.URL}.search": "?view=gap"}, [f"{ids.URL}.search"])
+    assert resp.status_code == 200, resp.data[:300]
+    response = resp.get_json()["response"]
     assert response["gap-options"]["hidden"] is False
     assert response["change-options"]["hidden"] is True and response["matrix-options"]["hidden"] is True
 
 
 def test_operated_control_wins_over_its_twin(dash_client):
     # gap-policy was changed; change-policy still shows the old value and must not win.
-    response = _sync(dash_client, "?view=gap", f"{ids.GAP_POLICY}.value",
-                     **{ids.VIEW_TABS: "gap", ids.GAP_POLICY: "sdg10_7_2_pd4", ids.CHANGE_POLICY: "sdg10_7_2_all",
-                        ids.REGIONS_POLICY: "sdg10_7_2_all", ids.INDICATOR: "sdg10_7_2_all", ids.YEAR: "latest"})
+    response = _sync(dash_client, "?view=gap", f"{gap.POLICY}.value",
+                     **{ids.VIEW_TABS: "gap", gap.POLICY: "sdg10_7_2_pd4", change.POLICY: "sdg10_7_2_all",
+                        regions.POLICY: "sdg10_7_2_all", ids.INDICATOR: "sdg10_7_2_all", ids.YEAR: "latest"})
     query = parse_qs(response[ids.URL]["search"].lstrip("?"))
     assert query["policy"] == ["sdg10_7_2_pd4"] and query["view"] == ["gap"]
-    assert response[ids.CHANGE_POLICY]["value"] == "sdg10_7_2_pd4"
+    assert response[change.POLICY]["value"] == "sdg10_7_2_pd4"
 
 
 def test_corridor_country_does_not_jump_to_profile(dash_client):
-    response = _sync(dash_client, "?view=corridors", f"{ids.CORRIDOR_COUNTRY}.value",
-                     **{ids.VIEW_TABS: "corridors", ids.CORRIDOR_COUNTRY: "GBR", ids.CORRIDOR_ROLE: "sending"})
+    response = _sync(dash_client, "?view=corridors", f"{corridors.COUNTRY}.value",
+                     **{ids.VIEW_TABS: "corridors", corridors.COUNTRY: "GBR", corridors.ROLE: "sending"})
     query = parse_qs(response[ids.URL]["search"].lstrip("?"))
     assert query["view"] == ["corridors"] and query["country"] == ["GBR"]
 
 
 def test_compare_keeps_at_most_six_with_notice(dash_client):
     many = ["MEX", "PHL", "DEU", "IND", "NGA", "BRA", "FRA"]
-    response = _sync(dash_client, "?view=compare", f"{ids.COMPARE_COUNTRIES}.value",
-                     **{ids.VIEW_TABS: "compare", ids.COMPARE_COUNTRIES: many})
+    response = _sync(dash_client, "?view=compare", f"{compare.COUNTRIES}.value",
+                     **{ids.VIEW_TABS: "compare", compare.COUNTRIES: many})
     query = parse_qs(response[ids.URL]["search"].lstrip("?"))
     assert query["compare"] == [",".join(many[:6])]
     assert "At most 6" in json.dumps(response[ids.NOTICE]["children"])

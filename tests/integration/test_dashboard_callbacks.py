@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from components import ids
-from components.callbacks import CONTROL_IDS
+from components.views import REGISTRY, matrix
 
 
 def _render(dash_client, search: str) -> str:
@@ -32,7 +32,7 @@ def test_page_and_layout_are_served(app):
     layout = client.get("/_dash-layout")
     assert layout.status_code == 200
     text = layout.get_data(as_text=True)
-    for control in CONTROL_IDS:
+    for control, _ in REGISTRY.controls:
         assert f'"{control}"' in text
 
 
@@ -104,7 +104,7 @@ def test_link_with_junk_restores_defaults_with_visible_notice(dash_client):
 def test_control_change_writes_the_url(dash_client):
     response = _sync(dash_client, "?view=matrix", changed=f"{ids.REGION}.value",
                      **{ids.VIEW_TABS: "matrix", ids.REGION: ["Asia"], ids.INDICATOR: "sdg10_7_2_all",
-                        ids.YEAR: "latest", ids.SORT: "status"})
+                        ids.YEAR: "latest", matrix.SORT: "status"})
     query = parse_qs(response[ids.URL]["search"].lstrip("?"))
     assert query["region"] == ["Asia"] and query["view"] == ["matrix"] and query["sort"] == ["status"]
 

@@ -5,11 +5,10 @@ import json
 
 import pytest
 
-from components.analysis import RENDERERS
 from components.figures import change, compare, corridors, gap, map_animation, regions
 from components.theme import get_theme
 from components.url_state import FilterState
-from components.views import render_view
+from components.views import REGISTRY
 from data import change_data as cd
 from data import compare_data as kd
 from data import corridor_data as rc
@@ -121,28 +120,30 @@ def test_region_shares_and_corridors(dataset):
     assert sum(len(t.x) for t in fig.data if t.mode == "markers+text") == 42
 
 
-@pytest.mark.parametrize("view", sorted(RENDERERS))
-def test_every_analysis_view_renders_a_summary(dataset, view):
-    out = render_view(FilterState(view=view, compare=("MEX", "PHL"), country="USA"), dataset)
+# The profile opens with the country's own heading and sentence instead.
+@pytest.mark.parametrize("view", [name for name in REGISTRY.names if name != "profile"])
+def test_every_view_renders_a_summary(dataset, view):
+    out = REGISTRY.render(FilterState(view=view, compare=("MEX", "PHL"), country="USA"), dataset)
     assert any(getattr(c, "id", None) == "view-summary" for c in out)
 
 
-@pytest.mark.parametrize("view", sorted(set(RENDERERS) - {"methodology", "compare"}))
+# Methodology, compare (chosen countries) and the profile (one country) ignore the country filters.
+@pytest.mark.parametrize("view", sorted(set(REGISTRY.names) - {"methodology", "compare", "profile"}))
 def test_empty_filters_give_an_empty_state_not_a_blank(dataset, view):
     state = FilterState(view=view, region=("Oceania",), champion=True, flag=("lldc",), compare=("MEX", "PHL"),
                         country="USA")
-    text = json.dumps([c.to_plotly_json() for c in render_view(state, dataset)], default=str)
+    text = json.dumps([c.to_plotly_json() for c in REGISTRY.render(state, dataset)], default=str)
     assert "empty-state" in text
 
 
 def test_change_summary_counts(dataset):
-    out = render_view(FilterState(view="change"), dataset)
+    out = REGISTRY.render(FilterState(view="change"), dataset)
     text = out[0].children
     assert "Of 62 countries" in text and "19 improved" in text and "76 countries reported only one round" in text
 
 
 def test_compare_prompts_for_two_countries(dataset):
-    out = render_view(FilterState(view="compare", compare=("MEX",)), dataset)
+    out = REGISTRY.render(FilterState(view="compare", compare=("MEX",)), dataset)
     assert "two to six" in out[0].children
 
 

@@ -5,7 +5,7 @@ import pytest
 from dash import dcc
 
 from components.url_state import FilterState
-from components.views import RENDERERS, render_view
+from components.views import REGISTRY
 
 from .figure_checks import as_figure
 
@@ -17,7 +17,7 @@ STATES = [
     F(view="change", indicator="sdg10_c_1_cost_to_receiving", compare=("MEX", "PHL")),
     F(view="gap", highlight=("MEX",)), F(view="compare", compare=("MEX", "PHL", "DEU")),
     F(view="regions"), F(view="corridors", country="USA"), F(region=("Oceania",), flag=("lldc",)),
-] + [F(view=v) for v in sorted(RENDERERS)]
+] + [F(view=v) for v in REGISTRY.names]
 
 
 def _graphs(node):
@@ -34,6 +34,6 @@ def _graphs(node):
 
 @pytest.mark.parametrize("state", STATES, ids=lambda s: s.view + "-" + (s.indicator or ""))
 def test_every_rendered_chart_is_a_valid_plotly_figure(dataset, state):
-    for graph in _graphs(render_view(state, dataset)):
+    for graph in _graphs(REGISTRY.render(state, dataset)):
         fig = as_figure(graph.figure)
         assert fig.layout.title.text or fig.layout.annotations, graph.id

@@ -4,24 +4,25 @@ from __future__ import annotations
 from components import ids
 from components.state_controls import controls_from_state, keep_indicator_in_scope, state_from_controls
 from components.url_state import FilterState
+from components.views import REGISTRY
 
 
 def test_controls_round_trip(vocab):
     state = FilterState(view="uneven", indicator="sdg10_7_2_pd2", year="2019", region=("Asia",),
                         champion=True, objective=(1,), country="IND", sort="name")
-    assert state_from_controls(controls_from_state(state), vocab)[0] == state
+    assert state_from_controls(controls_from_state(state, REGISTRY), vocab, REGISTRY)[0] == state
 
 
 def test_fields_without_a_control_value_keep_the_links_value(vocab):
     values = {ids.REGION: ["Europe"]}
-    state, notices = state_from_controls(values, vocab, "?view=matrix&compare=FRA,DEU&since=2015")
+    state, notices = state_from_controls(values, vocab, REGISTRY, "?view=matrix&compare=FRA,DEU&since=2015")
     assert state.region == ("Europe",) and state.view == "matrix"
     assert state.compare == ("FRA", "DEU") and state.since == "2015" and notices == []
 
 
 def test_untrusted_values_are_dropped(vocab):
     state, notices = state_from_controls({ids.REGION: [{"x": 1}, "Africa", True], ids.YEAR: 3.5,
-                                          ids.VIEW_TABS: ["map"]}, vocab)
+                                          ids.VIEW_TABS: ["map"]}, vocab, REGISTRY)
     assert state.region == ("Africa",) and state.year == "latest"
     assert state.view == "map"
 

@@ -3,16 +3,22 @@ from __future__ import annotations
 
 from dash import html
 
-from components import ids
 from components.figures.change import make_dumbbell, make_time_series
 from components.figures.map_animation import make_map_animation
-from components.url_state import FilterState
+from components.view_kit import (COMPARE_FIELD, POLICY_FIELD, View, countries_dropdown, display_theme, empty,
+                                 filters_in_words, graph, note, plural, policy_dropdown, select, source_line,
+                                 source_text, summary)
 from data import change_data as cd
 from data.labels import short_label, topic_phrase
+from data.model import Dataset
 from data.selection import ALL_10_7_2
 
-from .common import (empty, figure_theme, filters_in_words, graph, note, plural, select, source_line,
-                     source_text, summary)
+POLICY = "change-policy"
+COMPARE = "change-compare"
+GRAPH = "change-graph"
+COUNTS = "change-counts"
+SERIES_GRAPH = "change-series-graph"
+MAP_GRAPH = "change-map-graph"
 
 
 def _counts_table(counts, dataset) -> html.Table:
@@ -38,18 +44,18 @@ def _counts_table(counts, dataset) -> html.Table:
                                title=f"{c['improved']} improved, {c['same']} same, {c['declined']} declined "
                                      f"of {c['both']}; {c['left_out']} reported one round only"))
         body.append(html.Tr(row))
-    return html.Table(className="analysis-table change-counts", id=ids.CHANGE_COUNTS, children=[
+    return html.Table(className="analysis-table change-counts", id=COUNTS, children=[
         html.Caption("Countries that improved (▲), stayed the same (=) or declined (▼) between 2019 and 2021, "
                      "per domain and M49 region; n = countries with both rounds (the World column's n is "
                      "for the widest domain)."),
         html.Thead(head), html.Tbody(body)])
 
 
-def _over_time(state: FilterState, dataset, sel) -> list:
+def _over_time(state, dataset: Dataset, sel) -> list:
     """Time series and animated map for a continuous indicator."""
     ind = dataset.indicators.loc[state.indicator]
     chosen = [i for i in (state.compare or ((state.country,) if state.country else ())) if i in sel.countries.index]
-    theme = figure_theme(state)
+    theme = display_theme(state)
     src = source_text([state.indicator], dataset)
     if chosen:
         series = cd.country_series(dataset.observations, dataset.countries, state.indicator, chosen)
@@ -75,18 +81,18 @@ def _over_time(state: FilterState, dataset, sel) -> list:
     map_alt = (f"Animated map of {topic_phrase(ind)}, one frame per year ({years[0]}–{years[-1]}), "
                if years else "Animated map with no values. ")
     return [html.H2(f"Over time: {short_label(ind)}", className="analysis-heading"),
-            graph(ids.CHANGE_SERIES_GRAPH, fig, alt, f"gcm-series-{state.indicator}"),
-            graph(ids.CHANGE_MAP_GRAPH, anim, map_alt + "countries without a value in a year shown as no data.",
+            graph(SERIES_GRAPH, fig, alt, f"gcm-series-{state.indicator}"),
+            graph(MAP_GRAPH, anim, map_alt + "countries without a value in a year shown as no data.",
                   f"gcm-map-years-{state.indicator}", height=620),
             source_line([state.indicator], dataset)]
 
 
-def render_change(state: FilterState, dataset) -> list:
+def render_change(state, dataset: Dataset) -> list:
     """Dumbbell of the chosen 10.7.2 series, counts per domain and region, and (for a continuous
     sidebar indicator) its time series with target line and an animated map."""
     sel = select(state, dataset, list(ALL_10_7_2))
     if sel.countries.empty:
-        return [empty("No countries match these filters.", state)]
+        return [empty("No countries match these filters.")]
     iso3s = sel.countries.index.tolist()
     policy = dataset.indicators.loc[state.policy]
     rounds = cd.rounds_of(dataset)
@@ -101,14 +107,14 @@ def render_change(state: FilterState, dataset) -> list:
             f"{'is' if len(once) == 1 else 'are'} left out.")
     out = [summary(text)]
     if rows.empty:
-        out.append(empty("No country in this selection reported both rounds of this series.", state))
+        out.append(empty("No country in this selection reported both rounds of this series."))
     else:
-        fig = make_dumbbell(rows, policy, theme=figure_theme(state), highlight=state.highlight + state.compare,
+        fig = make_dumbbell(rows, policy, theme=display_theme(state), highlight=state.highlight + state.compare,
                             title=f"{policy['label']}: 2019 → 2021",
                             subtitle=f"{filters_in_words(state, dataset)} · {len(rows)} countries with both rounds, "
                                      f"{len(once)} left out",
                             source=source_text([state.policy], dataset))
-        out.append(graph(ids.CHANGE_GRAPH, fig, text, f"gcm-change-{state.policy}", height=fig["layout"]["height"]))
+        out.append(graph(GRAPH, fig, text, f"gcm-change-{state.policy}", height=fig["layout"]["height"]))
     table = cd.change_counts(rounds, dataset.countries, ALL_10_7_2, iso3s)
     out += [_counts_table(table, dataset),
             note("Scores are reported by governments (SDG 10.7.2). A change of category can reflect new "
@@ -120,3 +126,17 @@ def render_change(state: FilterState, dataset) -> list:
         out.append(note("Choose a continuous indicator in the sidebar (for example remittance costs) to see it "
                         "over time, with its official target and a map you can play year by year."))
     return out
+
+
+def change_controls(dataset: Dataset, vocab) -> html.Div:
+    """Policy series of the dumbbell; countries for the time series of a continuous indicator."""
+    return html.Div(className="view-controls analysis-controls", children=[
+        policy_dropdown(POLICY, dataset.indicators),
+        countries_dropdown(COMPARE, "Countries over time", dataset.countries, vocab.countries,
+                           "For a continuous indicator (sidebar); otherwise region medians are shown."),
+    ])
+
+
+VIEW = View(name="change", label="Change 2019→2021", render=render_change, controls=change_controls,
+            control_fields=((POLICY, "policy"), (COMPARE, "compare")), url_fields=(COMPARE_FIELD, POLICY_FIELD),
+            graph_ids=(GRAPH, SERIES_GRAPH, MAP_GRAPH))

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dash import html
 
-from components import ids
 from components.static_html import static_block
-from components.url_state import FilterState
+from components.view_kit import View, summary
 from data import methodology_data as md
+from data.model import Dataset
 from data.status import STATUS_RULES
 
-from .common import summary
+CONTAINER = "methodology"
 
 FIELDS = (("Definition", "definition"), ("SDG series", "sdg"), ("Unit, kind, direction", "unit"),
           ("Official target", "target"), ("Coverage", "coverage"), ("Nature codes in the data", "nature"),
@@ -50,7 +50,7 @@ def _gaps(dataset) -> html.Section:
         ])])
 
 
-def render_methodology(state: FilterState, dataset) -> list:
+def render_methodology(state, dataset: Dataset) -> list:
     """Headings and definition lists; the 24 indicator sections are shipped as one static block."""
     docs = md.indicator_docs(dataset)
     gaps = md.known_gaps(dataset)
@@ -59,7 +59,7 @@ def render_methodology(state: FilterState, dataset) -> list:
             f"{len(gaps['thin_series'])} series are thin. The objective mapping is editorial unless marked official.")
     rules = [html.Li(f"{dataset.indicators.loc[i, 'label']}: {r['rule']}") for i, r in STATUS_RULES.items()
              if i in dataset.indicators.index]
-    return [summary(text), html.Div(id=ids.METHODOLOGY, className="methodology", children=[
+    return [summary(text), html.Div(id=CONTAINER, className="methodology", children=[
         html.Section([
             html.H2("How status is derived"),
             html.P("Only the SDG 10.7.2 scores carry the four official categories (1 Requires further progress, "
@@ -73,3 +73,6 @@ def render_methodology(state: FilterState, dataset) -> list:
         html.H2("Indicators"),
         static_block(html.Div([_indicator_section(d) for d in docs]), "static-html method-indicators"),
     ])]
+
+
+VIEW = View(name="methodology", label="Methodology", render=render_methodology)

@@ -7,15 +7,18 @@ import math
 import pandas as pd
 from dash import html
 
-from components import ids
 from components.figures.regions import make_region_shares
 from components.figures.uneven import make_status_shares
-from components.url_state import FilterState
+from components.view_kit import (POLICY_FIELD, View, display_theme, empty, filters_in_words, graph, note,
+                                 policy_dropdown, select, source_line, source_text, summary)
 from data import queries as q
 from data import regional_data as rd
 from data.labels import short_label, topic_phrase
+from data.model import Dataset
 
-from .common import empty, figure_theme, filters_in_words, graph, note, select, source_line, source_text, summary
+POLICY = "regions-policy"
+GRAPH = "regions-graph"
+COMMISSION_GRAPH = "commission-graph"
 
 SHARES_SOURCE = ("Source: United Nations, Global SDG Indicators Database, series SG_CPA_MIGRP "
                  "(aggregates published by the UN, not computed here)")
@@ -49,9 +52,9 @@ def _shares_table(shares: pd.DataFrame) -> html.Table:
         html.Tbody(rows)])
 
 
-def render_regions(state: FilterState, dataset) -> list:
+def render_regions(state, dataset: Dataset) -> list:
     """Published shares by SDG region (2019 vs 2021) and status shares by regional commission."""
-    theme = figure_theme(state)
+    theme = display_theme(state)
     code = _domain_code(state.policy)
     policy = dataset.indicators.loc[state.policy]
     shares = rd.sdg_region_shares(dataset.regional_shares)
@@ -69,17 +72,17 @@ def render_regions(state: FilterState, dataset) -> list:
                              title=f"Countries with migration policies, {short_label(policy).lower()}: 2019 and 2021",
                              subtitle="By SDG region · shares as published by the UN (not computed here)",
                              source=SHARES_SOURCE)
-    out += [graph(ids.REGIONS_GRAPH, fig, text, f"gcm-regions-{code}", height=560), _shares_table(shares),
+    out += [graph(GRAPH, fig, text, f"gcm-regions-{code}", height=560), _shares_table(shares),
             note("The UN's regional shares use more countries than are published one by one (for example, "
                  "the 2021 world share is consistent with 138 countries, while 89 have published scores), so they "
                  "are shown as published and never mixed with country values.")]
     sel = select(state, dataset, [state.policy])
     if sel.countries.empty:
-        return out + [empty("No countries match these filters, so no commission grouping can be computed.", state)]
+        return out + [empty("No countries match these filters, so no commission grouping can be computed.")]
     values = sel.values[sel.values["status"].notna()]
     comm = rd.commission_shares(values, sel.countries)
     if comm.empty:
-        return out + [empty("No country in this selection reported this series.", state)]
+        return out + [empty("No country in this selection reported this series.")]
     world_rows = q.status_shares(values, sel.countries, by="__constant_world__")
     both = pd.concat([comm, world_rows], ignore_index=True)
     several = rd.countries_in_several(sel.countries[sel.countries.index.isin(values["iso3"])])
@@ -93,7 +96,17 @@ def render_regions(state: FilterState, dataset) -> list:
                                        "a country in two commissions counts in both",
                               source=source_text([state.policy], dataset))
     out += [html.H2("Regional commissions", className="analysis-heading"), html.P(comm_text, className="summary"),
-            graph(ids.COMMISSION_GRAPH, fig2, comm_text, f"gcm-commissions-{code}", height=480),
+            graph(COMMISSION_GRAPH, fig2, comm_text, f"gcm-commissions-{code}", height=480),
             note("In more than one commission: " + (", ".join(several) if several else "none") + "."),
             source_line([state.policy], dataset)]
     return out
+
+
+def regions_controls(dataset: Dataset, vocab) -> html.Div:
+    """Policy domain of the regional charts."""
+    return html.Div(className="view-controls analysis-controls", children=[
+        policy_dropdown(POLICY, dataset.indicators)])
+
+
+VIEW = View(name="regions", label="Regions", render=render_regions, controls=regions_controls,
+            control_fields=((POLICY, "policy"),), url_fields=(POLICY_FIELD,), graph_ids=(GRAPH, COMMISSION_GRAPH))

@@ -1,0 +1,214 @@
+"""What every view is made of: the :class:`View` declaration and the shared building blocks.
+
+A view module (components/views/<name>.py) imports only from here, the figure builders and
+the data layer, and declares one ``VIEW``. The summary sentence, the chart wrapper with its
+text alternative and export buttons, the empty state and the source line all come from here,
+so every view's charts look and behave alike.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from dash import dcc, html
+
+from data.labels import short_label
+from data.model import Dataset
+from data.selection import ALL_10_7_2, Selection, select as select_from
+from data.years import LATEST
+
+from . import ids
+from .figures.geo_config import graph_config
+from .url_fields import UrlField, choice, parse_countries
+
+METHODOLOGY_HREF = "?view=methodology"
+
+#: The chart export buttons (assets/slides.js): label -> data-export value.
+EXPORTS = {"PNG 1920×1080": "png-slide", "SVG 1920×1080": "svg-slide", "PNG screen size": "png-screen"}
+
+
+@dataclass(frozen=True)
+class View:
+    """One view of the dashboard, declared once in its own module.
+
+    ``render(state, dataset)`` returns the children of the content area and must be pure.
+    ``controls(dataset, vocab)`` builds the view's own option panel (shown only on this view);
+    ``control_fields`` names, for each of its controls, the URL field it feeds. ``url_fields``
+    are the link parameters the view owns (several views may share one UrlField object).
+    ``fragment(state, dataset)``, if given, is served as static HTML at :func:`fragment_path`.
+    ``check(state)`` may correct a state the view cannot show, returning a notice.
+    ``wire(app)`` registers browser-side callbacks of the view's own controls, if it has any.
+    """
+
+    name: str
+    label: str
+    render: Callable[[Any, Dataset], list]
+    controls: Callable[[Dataset, Any], Any] | None = None
+    control_fields: tuple[tuple[str, str], ...] = ()
+    url_fields: tuple[UrlField, ...] = ()
+    graph_ids: tuple[str, ...] = ()
+    fragment: Callable[[Any, Dataset], str] | None = None
+    check: Callable[[Any], tuple[Any, str | None]] | None = None
+    wire: Callable[[Any], None] | None = None
+
+    @property
+    def panel_id(self) -> str:
+        """Id of the container of this view's option panel."""
+        return f"{self.name}-options"
+
+
+def fragment_path(view_name: str) -> str:
+    """The same-origin path (no leading slash) where a view's static HTML fragment is served."""
+    return f"fragments/{view_name}"
+
+
+def display_theme(state) -> str:
+    """The theme the page and its figures use: presenter mode means projector, unless dark."""
+    if state.presenter and state.theme != "dark":
+        return "projector"
+    return state.theme
+
+
+def select(state, dataset: Dataset, indicator_ids=None) -> Selection:
+    """The page-wide filters of ``state`` applied to ``dataset`` (see data.selection.select)."""
+    return select_from(dataset, year=state.year, indicator_ids=indicator_ids, region=state.region,
+                       subregion=state.subregion, commission=state.commission,
+                       income_group=state.income_group, flag=state.flag, champion=state.champion,
+                       objective=state.objective, principle=state.principle)
+
+
+def year_text(state) -> str:
+    """The year choice for sentences: 'latest available' or the year."""
+    return "latest available" if state.year == LATEST else state.year
+
+
+def filters_in_words(state, dataset: Dataset) -> str:
+    """The active filters as a short phrase, for subtitles and text alternatives."""
+    parts = []
+    for label, values in (("Region", state.region), ("Subregion", state.subregion),
+                          ("Commission", state.commission), ("Income", state.income_group),
+                          ("Group", tuple(f.upper() for f in state.flag))):
+        if values:
+            parts.append(f"{label}: {', '.join(values)}")
+    if state.champion:
+        parts.append("GCM Champions (partial list)")
+    if state.objective:
+        parts.append("Objectives " + ", ".join(str(o) for o in state.objective))
+    if state.principle:
+        parts.append("Principles " + ", ".join(str(p) for p in state.principle))
+    return "; ".join(parts) if parts else "All countries"
+
+
+def source_text(indicator_ids, dataset: Dataset) -> str:
+    """The source credit drawn into a figure (so it travels with exported images)."""
+    source_ids = sorted({dataset.indicators.loc[i, "source_id"] for i in indicator_ids
+                         if i in dataset.indicators.index})
+    cites = [dataset.sources.loc[s, "citation"] for s in source_ids if s in dataset.sources.index]
+    return "Source: " + ("; ".join(cites) or "see methodology")
+
+
+def source_line(indicator_ids, dataset: Dataset) -> html.P:
+    """'Source: … · How this is computed' under every chart."""
+    # The full citation is drawn inside the chart (so it travels with exports); here, the links.
+    source_ids = sorted({dataset.indicators.loc[i, "source_id"] for i in indicator_ids
+                         if i in dataset.indicators.index})
+    links = [html.A(dataset.sources.loc[s, "citation"].split(",")[0], href=dataset.sources.loc[s, "url"])
+             for s in source_ids if s in dataset.sources.index]
+    return html.P(className="source-line", children=[
+        "Source: ", *links, " · Objective mapping is editorial · ",
+        html.A("How this is computed", href=METHODOLOGY_HREF)])
+
+
+def summary(text: str) -> html.P:
+    """The view's plain-language sentence (one per view, id ``view-summary``)."""
+    return html.P(text, className="summary", id=ids.SUMMARY)
+
+
+def graph(graph_id: str, figure, alt_text: str, filename: str, height: int | None = None) -> html.Figure:
+    """A chart with its text alternative (aria-describedby, shown on demand and as speaker
+    notes in presenter mode) and export buttons that draw title and source into the image.
+
+    ``height`` (px) is for figures taller than the default chart box."""
+    alt_id = f"{graph_id}-description"
+    # The builders return plain dicts, never go.Figure: cached views are pickled, and
+    # unpickling a go.Figure re-validates every property (~25 ms for a map).
+    chart = dcc.Graph(id=graph_id, figure=figure, config=graph_config(filename),
+                      responsive=True, className="chart-graph")
+    if height:
+        chart.style = {"height": f"{int(height)}px"}
+    return html.Figure(className="chart", **{"aria-describedby": alt_id}, children=[
+        html.Div(className="chart-exports", role="group", **{"aria-label": "Download this chart"},
+                 children=[html.Button(label, type="button", className="button export-button",
+                                       **{"data-export": kind, "data-graph": graph_id,
+                                          "data-filename": filename})
+                           for label, kind in EXPORTS.items()]),
+        chart,
+        html.Figcaption(className="chart-alt", children=[
+            html.Details([html.Summary("Describe this chart"),
+                          html.P(alt_text, id=alt_id, className="chart-description")])]),
+    ])
+
+
+def empty(message: str) -> html.Div:
+    """A clear empty state with a way out."""
+    return html.Div(className="empty-state", role="status", children=[
+        html.P(message), html.A("Reset filters", href="?", className="button")])
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 country', '3 countries'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def note(text: str, class_name: str = "analysis-note") -> html.P:
+    """A short caveat under a chart."""
+    return html.P(text, className=class_name)
+
+
+def indicator_options(indicators, objectives) -> list[dict]:
+    """Indicators grouped under their primary objective; objective headings are disabled options."""
+    options = []
+    for number, group in indicators.groupby("primary_objective", sort=True):
+        short = objectives.loc[number, "short_label"]
+        options.append({"label": f"Objective {number} · {short}", "value": f"__obj{number}",
+                        "disabled": True})
+        for ind in group.itertuples():
+            options.append({"label": f"   {ind.label}", "value": ind.indicator_id})
+    return options
+
+
+def labelled(label: str, control, help_text: str | None = None, control_id: str = "") -> html.Div:
+    """A control with its visible label and optional help line."""
+    children = [html.Label(label, htmlFor=control_id, className="control-label"), control]
+    if help_text:
+        children.append(html.Small(help_text, className="control-help"))
+    return html.Div(children, className="control")
+
+
+def dropdown(control_id: str, options, multi: bool = True, placeholder: str = "All") -> dcc.Dropdown:
+    """A searchable dropdown, multi-select by default."""
+    return dcc.Dropdown(id=control_id, options=options, multi=multi, placeholder=placeholder,
+                        clearable=True, searchable=True)
+
+
+#: Fields several views share: the 10.7.2 series they show, and the countries they single out.
+POLICY_FIELD = UrlField("policy", "sdg10_7_2_all", choice("policy measure", lambda v: ALL_10_7_2))
+COMPARE_FIELD = UrlField("compare", (), parse_countries)
+
+
+def policy_dropdown(control_id: str, indicators) -> html.Div:
+    """A labelled choice of one SDG 10.7.2 series (feeds :data:`POLICY_FIELD`)."""
+    options = [{"label": f"10.7.2 · {short_label(indicators.loc[i])}", "value": i}
+               for i in ALL_10_7_2 if i in indicators.index]
+    return labelled("Policy measure (SDG 10.7.2 domain)",
+                    dcc.Dropdown(id=control_id, options=options, clearable=False, searchable=False),
+                    control_id=control_id)
+
+
+def countries_dropdown(control_id: str, label: str, countries, iso3s, help_text=None) -> html.Div:
+    """A labelled multi-select of countries by name (feeds :data:`COMPARE_FIELD`)."""
+    options = [{"label": countries.loc[i, "name"], "value": i}
+               for i in sorted(iso3s, key=lambda i: countries.loc[i, "name"])]
+    return labelled(label, dropdown(control_id, options, placeholder="Choose up to 6 countries"),
+                    help_text, control_id)

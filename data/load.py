@@ -10,14 +10,9 @@ from .breakdown import breakdown_mask, check_one_per_country_year
 from .catalogue import (load_countries, load_indicators, load_objectives, load_principles,
                         read_csv_text)
 from .model import OBSERVATION_COLUMNS, Dataset
+from .paths import CORRIDOR_FILE, DEFAULT_FOLDER, POLICY_FILE, SERIES_FILE, SHARES_FILE
+from .shipped_checks import check_shipped_files
 from .sources_table import SDG_DB, shipped_sources
-
-DEFAULT_FOLDER = Path(__file__).resolve().parent / "sources"
-
-POLICY_FILE = "sdg_10_7_2_migration_policies_by_country.csv"
-SERIES_FILE = "sdg_migration_related_series_by_country.csv"
-SHARES_FILE = "sdg_10_7_2_share_of_countries_by_region.csv"
-CORRIDOR_FILE = "sdg_10_c_1_remittance_cost_corridors.csv"
 
 
 def _series_rows(folder: Path) -> pd.DataFrame:
@@ -74,7 +69,6 @@ def fingerprint(folder: Path) -> str:
 def load_dataset(folder: Path | str = DEFAULT_FOLDER) -> Dataset:
     """Read every shipped file in ``folder`` and return the canonical :class:`Dataset`."""
     folder = Path(folder)
-    from .shipped_checks import check_shipped_files  # imports data.readers, which imports this module
     problems = check_shipped_files(folder)
     if problems:
         from .validation import ValidationFailed  # pandera import is slow; only pay it on failure

@@ -97,7 +97,8 @@ def _areas(traces: list, rows: pd.DataFrame, text: list[str], *, fill, line, wid
                         name=name, legendgroup=group, showlegend=False))
 
 
-def _geo(theme: Theme, region: str | None) -> dict:
+def geo_layout(theme: Theme, region: str | None) -> dict:
+    """The map's geo layout: natural-earth projection, theme colours, zoomed to ``region`` if given."""
     geo = dict(projection={"type": "natural earth"}, showframe=False, showcoastlines=False,
                showland=True, landcolor=theme.outside_land, showcountries=True,
                countrycolor=theme.country_line, showocean=False, showlakes=False,
@@ -167,7 +168,7 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
     notes = _note_undrawn(rows, names, theme)
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
                          source=source or default_source(indicator), axis_space=False,
-                         extra={"geo": _geo(theme, region), "dragmode": False}, annotations=notes)
+                         extra={"geo": geo_layout(theme, region), "dragmode": False}, annotations=notes)
     return figure(traces, layout)
 
 

@@ -118,6 +118,7 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
 
     apply_security(app, settings)  # last: its CSP hashes every inline script registered above
     app.gcm_store = store
+    app.gcm_registry = registry
     app.gcm_cache = figure_cache
     return app
 

@@ -1,39 +1,113 @@
 """Settings from environment variables, checked once with helpful errors.
 
-Every setting has one row in ``SETTINGS_HELP``; README's table is generated from the same text.
+:data:`SETTINGS` is the one table of every setting: variable, default, parser and help. The
+:class:`Settings` fields, :meth:`Settings.from_env` and README's configuration table
+(``python -m webapp.settings``; a test keeps them equal) all come from it.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from data.load import DEFAULT_FOLDER
+from data.paths import DEFAULT_FOLDER
 
 CACHE_TYPES = ("filesystem", "redis", "simple", "null")
-
-SETTINGS_HELP = {
-    "GCM_DATA_DIR": "folder with the shipped-layout CSV files (default: data/sources)",
-    "GCM_EXTRA_DATA": "extra user data files (tidy, SDG export, SDMX-CSV or OWID CSV), separated by ':'",
-    "GCM_CACHE_TYPE": "filesystem (default), redis, simple (one process) or null (no cache)",
-    "GCM_CACHE_DIR": "folder for the filesystem cache (default: .cache/figures)",
-    "GCM_REDIS_URL": "redis://host:port/db; setting it selects the redis cache",
-    "GCM_CACHE_TIMEOUT": "seconds a cached figure lives (default 3600)",
-    "GCM_HOST": "address gunicorn binds (default 127.0.0.1)",
-    "GCM_PORT": "port gunicorn binds (default 8050)",
-    "GCM_WORKERS": "gunicorn worker processes (default 2, at least 1)",
-    "GCM_RELOAD_SECONDS": "how often data file modification times are checked (default 5)",
-    "GCM_FRAME_ANCESTORS": "CSP frame-ancestors for embedding (default 'self')",
-}
 
 
 class SettingsError(ValueError):
     """A setting has a bad value; the message names the variable, the value and what is expected."""
 
 
+def whole_number(low: int, high: int) -> Callable[[str, str], int]:
+    """A parser for an integer in ``low..high``."""
+    return lambda name, raw: _number(name, raw, low, high, int, "a whole number")
+
+
+def number(low: float, high: float) -> Callable[[str, str], float]:
+    """A parser for a number in ``low..high``."""
+    return lambda name, raw: _number(name, raw, low, high, float, "a number")
+
+
+def _number(name: str, raw: str, low, high, convert, what: str):
+    try:
+        value = convert(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not {what}; expected {low}-{high}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name}={value} is out of range; expected {low}-{high}")
+    return value
+
+
+def text(name: str, raw: str) -> str:
+    """Any text, surrounding spaces removed."""
+    return raw.strip()
+
+
+def folder(name: str, raw: str) -> Path:
+    """An existing folder."""
+    path = Path(raw)
+    if not path.is_dir():
+        raise SettingsError(f"{name}={path} is not a folder; point it at a folder of data CSV files")
+    return path
+
+
+def files(name: str, raw: str) -> tuple[Path, ...]:
+    """Readable files separated by ':'."""
+    paths = tuple(Path(p) for p in raw.split(":") if p.strip())
+    for path in paths:
+        if not path.is_file():
+            raise SettingsError(f"{name} names {path}, which is not a readable file")
+    return paths
+
+
+def cache_type(name: str, raw: str) -> str:
+    """One of :data:`CACHE_TYPES`."""
+    value = raw.strip().lower()
+    if value not in CACHE_TYPES:
+        raise SettingsError(f"{name}={value!r} is not one of {', '.join(CACHE_TYPES)}")
+    return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: the Settings field it fills, its default, parser and help."""
+
+    env: str
+    attr: str
+    default: Any
+    parse: Callable[[str, str], Any]
+    help: str
+
+
+SETTINGS = (
+    Setting("GCM_DATA_DIR", "data_dir", DEFAULT_FOLDER, folder,
+            "folder with the shipped-layout CSV files (default `data/sources`)"),
+    Setting("GCM_EXTRA_DATA", "extra_data", (), files,
+            "extra user data files (tidy, SDG export, SDMX-CSV or OWID CSV), separated by `:`"),
+    Setting("GCM_CACHE_TYPE", "cache_type", "filesystem", cache_type,
+            "`filesystem` (default, shared by workers), `redis`, `simple` (one process), `null` (no cache)"),
+    Setting("GCM_CACHE_DIR", "cache_dir", Path(".cache/figures"), lambda name, raw: Path(raw),
+            "filesystem cache folder (default `.cache/figures`)"),
+    Setting("GCM_REDIS_URL", "redis_url", "", text,
+            "`redis://host:port/db`; setting it selects the Redis cache (shared across hosts)"),
+    Setting("GCM_CACHE_TIMEOUT", "cache_timeout", 3600, whole_number(0, 86400 * 30),
+            "seconds a cached figure lives (default 3600)"),
+    Setting("GCM_HOST", "host", "127.0.0.1", text, "address gunicorn binds (default 127.0.0.1)"),
+    Setting("GCM_PORT", "port", 8050, whole_number(1, 65535), "port gunicorn binds (default 8050)"),
+    Setting("GCM_WORKERS", "workers", 2, whole_number(1, 64), "gunicorn worker processes (default 2, at least 1)"),
+    Setting("GCM_RELOAD_SECONDS", "reload_seconds", 5.0, number(0.0, 3600.0),
+            "how often data files are checked for changes (default 5)"),
+    Setting("GCM_FRAME_ANCESTORS", "frame_ancestors", "'self'", text,
+            "CSP `frame-ancestors` for embedding (default `'self'`)"),
+)
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Everything configurable about one running dashboard."""
+    """Everything configurable about one running dashboard (fields as in :data:`SETTINGS`)."""
 
     data_dir: Path = DEFAULT_FOLDER
     extra_data: tuple[Path, ...] = ()
@@ -52,52 +126,26 @@ class Settings:
     def from_env(cls, env: dict | None = None) -> "Settings":
         """Read settings from ``env`` (default ``os.environ``); raise :class:`SettingsError` on a bad value."""
         env = dict(os.environ if env is None else env)
-        data_dir = Path(env.get("GCM_DATA_DIR", str(DEFAULT_FOLDER)))
-        if not data_dir.is_dir():
-            raise SettingsError(f"GCM_DATA_DIR={data_dir} is not a folder; point it at a folder of data CSV files")
-        extra = tuple(Path(p) for p in env.get("GCM_EXTRA_DATA", "").split(":") if p.strip())
-        for path in extra:
-            if not path.is_file():
-                raise SettingsError(f"GCM_EXTRA_DATA names {path}, which is not a readable file")
-        redis_url = env.get("GCM_REDIS_URL", "").strip()
-        cache_type = env.get("GCM_CACHE_TYPE", "redis" if redis_url else "filesystem").strip().lower()
-        if cache_type not in CACHE_TYPES:
-            raise SettingsError(f"GCM_CACHE_TYPE={cache_type!r} is not one of {', '.join(CACHE_TYPES)}")
-        if cache_type == "redis" and not redis_url.startswith(("redis://", "rediss://", "unix://")):
+        values = {}
+        for setting in SETTINGS:
+            raw = env.get(setting.env)
+            # An empty value means "not set": keeps the default, as a shell's VAR= would suggest.
+            values[setting.attr] = setting.default if raw is None or raw.strip() == "" \
+                else setting.parse(setting.env, raw)
+        if values["redis_url"] and "GCM_CACHE_TYPE" not in env:
+            values["cache_type"] = "redis"
+        if values["cache_type"] == "redis" and not values["redis_url"].startswith(("redis://", "rediss://", "unix://")):
             raise SettingsError("GCM_CACHE_TYPE=redis needs GCM_REDIS_URL like redis://127.0.0.1:6379/0, "
-                                f"got {redis_url!r}")
-        return cls(
-            data_dir=data_dir,
-            extra_data=extra,
-            cache_type=cache_type,
-            cache_dir=Path(env.get("GCM_CACHE_DIR", ".cache/figures")),
-            redis_url=redis_url,
-            cache_timeout=_int(env, "GCM_CACHE_TIMEOUT", 3600, 0, 86400 * 30),
-            host=env.get("GCM_HOST", "127.0.0.1").strip() or "127.0.0.1",
-            port=_int(env, "GCM_PORT", 8050, 1, 65535),
-            workers=_int(env, "GCM_WORKERS", 2, 1, 64),
-            reload_seconds=_float(env, "GCM_RELOAD_SECONDS", 5.0, 0.0, 3600.0),
-            frame_ancestors=env.get("GCM_FRAME_ANCESTORS", "'self'").strip() or "'self'",
-        )
+                                f"got {values['redis_url']!r}")
+        return cls(**values)
 
 
-def _int(env: dict, name: str, default: int, low: int, high: int) -> int:
-    return _number(env, name, default, low, high, int, "a whole number")
+def markdown_table() -> str:
+    """README's configuration table, generated from :data:`SETTINGS`."""
+    rows = ["| variable | meaning |", "|---|---|"]
+    rows += [f"| `{s.env}` | {s.help} |" for s in SETTINGS]
+    return "\n".join(rows)
 
 
-def _float(env: dict, name: str, default: float, low: float, high: float) -> float:
-    return _number(env, name, default, low, high, float, "a number")
-
-
-def _number(env: dict, name: str, default, low, high, convert, what: str):
-    """Read a numeric variable; a bad or out-of-range value raises a message naming it."""
-    raw = env.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = convert(raw)
-    except ValueError:
-        raise SettingsError(f"{name}={raw!r} is not {what}; expected {low}-{high}") from None
-    if not low <= value <= high:
-        raise SettingsError(f"{name}={value} is out of range; expected {low}-{high}")
-    return value
+if __name__ == "__main__":
+    print(markdown_table())

@@ -30,3 +30,22 @@ def test_bad_values_get_precise_messages(env, fragment):
     with pytest.raises(SettingsError) as err:
         Settings.from_env(env)
     assert fragment in str(err.value)
+
+
+def test_readme_configuration_table_is_the_generated_one():
+    from pathlib import Path
+
+    from webapp.settings import SETTINGS, markdown_table
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- settings-table")
+    block = readme[readme.index("\n", start) + 1:readme.index("<!-- /settings-table -->")].strip()
+    assert block == markdown_table()
+    assert all(f"`{s.env}`" in block for s in SETTINGS)
+
+
+def test_every_setting_fills_a_settings_field_with_its_default():
+    from dataclasses import fields
+
+    from webapp.settings import SETTINGS
+    defaults = {f.name: f.default for f in fields(Settings)}
+    assert {s.attr: s.default for s in SETTINGS} == {k: v for k, v in defaults.items() if k != "extra"}

@@ -15,6 +15,11 @@ from .registry import Registry
 from .state_controls import controls_from_state, keep_indicator_in_scope, state_from_controls
 
 
+def notice_children(notices: list[str]) -> list | None:
+    """The link notices as paragraphs of plain text (React escapes them: links may carry markup)."""
+    return [html.P(n) for n in notices] or None
+
+
 def register(app: Dash, registry: Registry, store, render_cached) -> None:
     """Attach every callback to ``app``; ``store`` serves data, ``render_cached`` renders views."""
     control_ids = [cid for cid, _ in registry.controls]
@@ -53,7 +58,7 @@ def register(app: Dash, registry: Registry, store, render_cached) -> None:
         values = {cid: (no_update if cid == trigger else value) for cid, value in values.items()}
         return {"search": new_search, "controls": values,
                 "years": year_options(vocab.years_for(state.indicator)),
-                "notice": [html.P(n) for n in notices] or None}
+                "notice": notice_children(notices)}
 
     @app.callback(
         output={"panels": {view: Output(panel, "hidden") for view, panel in panels.items()},

@@ -33,7 +33,8 @@ def test_view_renders_cleanly(probe, base_url, name):
     assert page.locator("#view-summary").inner_text().strip()
     probe.screenshot(f"analysis-{name}")
     if name in ("change", "gap", "regions", "corridors", "compare"):
-        assert page.locator(".chart .js-plotly-plot").count() >= 1
+        # Wait for plotly rather than a fixed pause: on a loaded machine drawing can take seconds.
+        page.wait_for_selector(".chart .js-plotly-plot", timeout=15000)
     assert probe.console_errors == []
     assert probe.foreign_requests() == []
 

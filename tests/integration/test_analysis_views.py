@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from urllib.parse import parse_qs
 
@@ -11,12 +10,14 @@ import pytest
 
 from components import ids
 from components.views import REGISTRY, change, compare, corridors, gap, regions
+from tests.component_tree import by_id, links, of_type, text, walk
 
 
-def _render(dash_client, search: str) -> str:
+def _render(dash_client, search: str) -> dict:
+    """The content area's component tree for ``search``."""
     resp = dash_client.call(f"{ids.CONTENT}.children", {f"{ids.URL}.search": search}, [f"{ids.URL}.search"])
     assert resp.status_code == 200, resp.data[:300]
-    return json.dumps(resp.get_json(), ensure_ascii=False, separators=(",", ":"))
+    return resp.get_json()["response"]
 
 
 def _sync(dash_client, search: str, changed: str, **control_values):
@@ -30,28 +31,34 @@ def _sync(dash_client, search: str, changed: str, **control_values):
 # The profile opens with the country's own heading and sentence instead of a summary.
 @pytest.mark.parametrize("view", [name for name in REGISTRY.names if name != "profile"])
 def test_each_view_renders_with_summary_and_source_link(dash_client, view):
-    body = _render(dash_client, f"?view={view}&compare=MEX,PHL&country=USA")
-    assert f'"id":"{ids.SUMMARY}"' in body
-    assert "?view=methodology" in body or view == "methodology"
+    tree = _render(dash_client, f"?view={view}&compare=MEX,PHL&country=USA")
+    assert text(by_id(tree, ids.SUMMARY)).strip()
+    assert "?view=methodology" in links(tree) or view == "methodology"
 
 
 def test_change_view_counts_and_animation(dash_client):
-    body = _render(dash_client, "?view=change&indicator=sdg10_c_1_cost_to_receiving")
-    assert "Of 62 countries" in body and "76 countries reported only one round" in body
-    assert '"frames":[' in body and '"method":"animate"' in body
-    assert "Official target" in body
+    tree = _render(dash_client, "?view=change&indicator=sdg10_c_1_cost_to_receiving")
+    summary = text(by_id(tree, ids.SUMMARY))
+    assert summary.startswith("Of 62 countries") and "76 countries reported only one round" in summary
+    animation = by_id(tree, change.MAP_GRAPH)["props"]["figure"]
+    assert animation["frames"] and "animate" in str(animation["layout"]["updatemenus"])
+    series = by_id(tree, change.SERIES_GRAPH)["props"]["figure"]
+    assert any(t.get("name", "").startswith("Official target") for t in series["data"])
 
 
 def test_gap_view_states_count_and_caveat(dash_client):
-    body = _render(dash_client, "?view=gap&outcome=sdg8_8_2_labour_rights&highlight=MEX")
-    assert "association, not cause" in body and "self-reported" in body
-    assert "Selected countries" in body
+    tree = _render(dash_client, "?view=gap&outcome=sdg8_8_2_labour_rights&highlight=MEX")
+    caveat = [c for c in walk(tree) if "caveat" in c["props"].get("className", "")]
+    assert len(caveat) == 1 and "association, not cause" in text(caveat) and "self-reported" in text(caveat)
+    figure = by_id(tree, gap.GRAPH)["props"]["figure"]
+    assert "Selected countries" in {t.get("name") for t in figure["data"]}
 
 
 def test_table_view_is_one_ag_grid_without_function_strings(dash_client):
-    body = _render(dash_client, "?view=table&region=Africa&year=2021")
-    assert body.count('"type":"AgGrid"') == 1
-    assert "function" not in body and "params." not in body
+    tree = _render(dash_client, "?view=table&region=Africa&year=2021")
+    [grid] = of_type(tree, "AgGrid")
+    settings = str({k: v for k, v in grid["props"].items() if k != "rowData"})
+    assert "function" not in settings and "params." not in settings
 
 
 def test_option_panel_shows_only_on_its_view(dash_client):
@@ -85,14 +92,14 @@ def test_compare_keeps_at_most_six_with_notice(dash_client):
                      **{ids.VIEW_TABS: "compare", compare.COUNTRIES: many})
     query = parse_qs(response[ids.URL]["search"].lstrip("?"))
     assert query["compare"] == [",".join(many[:6])]
-    assert "At most 6" in json.dumps(response[ids.NOTICE]["children"])
+    assert "At most 6" in text(response[ids.NOTICE]["children"])
 
 
 def test_bad_params_fall_back(dash_client):
-    body = _render(dash_client, "?view=gap&outcome=nonsense&since=1066&policy=x&compare=ZZZ")
-    assert "Remittance cost" in body  # the default outcome
+    tree = _render(dash_client, "?view=gap&outcome=nonsense&since=1066&policy=x&compare=ZZZ")
+    assert "Remittance cost" in by_id(tree, gap.GRAPH)["props"]["figure"]["layout"]["title"]["text"]  # default outcome
     response = _sync(dash_client, "?view=corridors&corridor_role=sideways&country=QQQ", f"{ids.URL}.search")
-    notice = json.dumps(response[ids.NOTICE]["children"])
+    notice = text(response[ids.NOTICE]["children"])
     assert "sideways" in notice and "QQQ" in notice
 
 

@@ -1,20 +1,28 @@
 """The dashboard's callbacks over HTTP, with payloads built from the app's own callback map."""
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qs
 
 import pytest
 
 from components import ids
 from components.views import REGISTRY, matrix
+from tests.component_tree import by_id, of_type, text, walk
 
 
-def _render(dash_client, search: str) -> str:
+def _render(dash_client, search: str) -> dict:
+    """The content area's component tree for ``search``."""
     resp = dash_client.call(f"{ids.CONTENT}.children", {f"{ids.URL}.search": search}, [f"{ids.URL}.search"])
     assert resp.status_code == 200, resp.data[:300]
-    # Re-dump without escaping so assertions can look for plain text such as "/".
-    return json.dumps(resp.get_json(), ensure_ascii=False, separators=(",", ":"))
+    return resp.get_json()["response"]
+
+
+def _summary(tree) -> str:
+    return text(by_id(tree, ids.SUMMARY))
+
+
+def _trace_types(tree) -> set[str]:
+    return {trace.get("type") for graph in of_type(tree, "Graph") for trace in graph["props"]["figure"]["data"]}
 
 
 def _sync(dash_client, search: str, changed: str | None = None, **control_values):
@@ -31,24 +39,25 @@ def test_page_and_layout_are_served(app):
     assert page.status_code == 200 and b"_dash-config" in page.data
     layout = client.get("/_dash-layout")
     assert layout.status_code == 200
-    text = layout.get_data(as_text=True)
-    for control, _ in REGISTRY.controls:
-        assert f'"{control}"' in text
+    ids_in_layout = {c["props"].get("id") for c in walk(layout.get_json())}
+    assert {control for control, _ in REGISTRY.controls} <= ids_in_layout
 
 
 def test_map_view_renders_summary_and_map(dash_client, dataset):
-    body = _render(dash_client, "?indicator=sdg10_7_2_all&year=2021")
+    tree = _render(dash_client, "?indicator=sdg10_7_2_all&year=2021")
     reporting = dataset.observations.query("indicator_id == 'sdg10_7_2_all' and year == 2021").iso3.nunique()
-    assert f"{reporting} of" in body
-    assert '"type":"choropleth"' in body.replace(" ", "")
-    assert "world_110m" not in body  # topojson comes from the graph config, not the figure
+    assert f"{reporting} of" in _summary(tree)
+    [graph] = of_type(tree, "Graph")
+    assert {t["type"] for t in graph["props"]["figure"]["data"]} == {"choropleth", "scattergeo"}  # small states
+    assert "world_110m" not in str(graph["props"]["figure"])  # topojson comes from the graph config
 
 
 def test_map_config_is_offline_and_has_no_cloud_button(dash_client):
-    text = _render(dash_client, "?")
-    assert '"showSendToCloud":false' in text and '"displaylogo":false' in text
-    assert '"topojsonURL":"/assets/"' in text
-    assert "cdn.plot.ly" not in text
+    [graph] = of_type(_render(dash_client, "?"), "Graph")
+    config = graph["props"]["config"]
+    assert config["showSendToCloud"] is False and config["displaylogo"] is False
+    assert config["topojsonURL"] == "/assets/"
+    assert "cdn.plot.ly" not in str(config)
 
 
 def test_filters_change_what_the_map_shows(dash_client, dataset):
@@ -56,13 +65,15 @@ def test_filters_change_what_the_map_shows(dash_client, dataset):
     everyone = _render(dash_client, "?year=2021")
     c = dataset.countries
     n_africa = int(((c.region == "Africa") & (c.un_member | c.index.isin(dataset.observations.iso3))).sum())
-    assert f"of {n_africa} countries" in africa
-    assert africa != everyone
+    assert f"of {n_africa} countries" in _summary(africa)
+    assert _summary(africa) != _summary(everyone)
 
 
 def test_matrix_view_points_to_its_fragment_and_fragment_has_rows(app, dash_client, dataset):
-    body = _render(dash_client, "?view=matrix&region=Oceania&sort=name")
-    assert "fragments/matrix?view=matrix" in body
+    host = by_id(_render(dash_client, "?view=matrix&region=Oceania&sort=name"), matrix.TABLE)
+    assert parse_qs(host["props"]["data-src"].split("?", 1)[1]) == {
+        "view": ["matrix"], "region": ["Oceania"], "sort": ["name"]}
+    assert host["props"]["data-src"].startswith("fragments/matrix?")
     frag = app.server.test_client().get("/fragments/matrix?view=matrix&region=Oceania&sort=name")
     assert frag.status_code == 200 and frag.mimetype == "text/html"
     html = frag.get_data(as_text=True)
@@ -73,31 +84,33 @@ def test_matrix_view_points_to_its_fragment_and_fragment_has_rows(app, dash_clie
 
 
 def test_uneven_view_states_reporting_countries(dash_client, dataset):
-    body = _render(dash_client, "?view=uneven&indicator=sdg10_7_2_pd6&year=2021")
+    tree = _render(dash_client, "?view=uneven&indicator=sdg10_7_2_pd6&year=2021")
     pd6 = dataset.observations.query("indicator_id == 'sdg10_7_2_pd6' and year == 2021")
-    assert f"of {pd6.iso3.nunique()} reporting countries" in body
-    assert '"type":"bar"' in body.replace(" ", "")
+    assert f"of {pd6.iso3.nunique()} reporting countries" in _summary(tree)
+    assert "bar" in _trace_types(tree)
 
 
 def test_profile_view_and_unknown_country(dash_client):
     ghana = _render(dash_client, "?view=profile&country=GHA")
-    assert "Ghana" in ghana and "Classifications" in ghana
+    headings = [text(h) for h in of_type(ghana, "H2") + of_type(ghana, "H3")]
+    assert any("Ghana" in h for h in headings) and "Classifications" in headings
     unknown = _render(dash_client, "?view=profile&country=XXX")
-    assert "Classifications" not in unknown and '"type":"choropleth"' in unknown.replace(" ", "")
-    notice = json.dumps(_sync(dash_client, "?view=profile&country=XXX")[ids.NOTICE]["children"])
+    assert "Classifications" not in text(unknown) and "choropleth" in _trace_types(unknown)
+    notice = text(_sync(dash_client, "?view=profile&country=XXX")[ids.NOTICE]["children"])
     assert "XXX" in notice and "country profile needs a country" in notice
 
 
 def test_empty_filter_combination_shows_empty_state(dash_client):
-    body = _render(dash_client, "?region=Oceania&flag=lldc")
-    assert "No countries match these filters" in body
+    [state] = [c for c in walk(_render(dash_client, "?region=Oceania&flag=lldc"))
+               if c["props"].get("className") == "empty-state"]
+    assert text(state).startswith("No countries match these filters")
 
 
 def test_link_with_junk_restores_defaults_with_visible_notice(dash_client):
     response = _sync(dash_client, "?view=matrix&region=Atlantis&bogus=1")
     assert response[ids.VIEW_TABS]["value"] == "matrix"
     assert response[ids.REGION]["value"] == []
-    notice = json.dumps(response[ids.NOTICE]["children"])
+    notice = text(response[ids.NOTICE]["children"])
     assert "Atlantis" in notice and "bogus" in notice
 
 
@@ -152,4 +165,4 @@ def test_objective_filter_moves_indicator_into_scope(dash_client):
     assert query["objective"] == ["20"]
     assert query["indicator"][0] in {"sdg10_7_2_pd4", "sdg10_c_1_cost_to_receiving", "sdg10_c_1_cost_from_sending",
                                      "sdg17_3_2_remittances_gdp"}
-    assert "indicator changed" in json.dumps(response[ids.NOTICE]["children"])
+    assert "indicator changed" in text(response[ids.NOTICE]["children"])

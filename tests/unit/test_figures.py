@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from components import figures
@@ -134,7 +133,7 @@ def test_every_theme_builds_and_titles_are_in_the_figure(d, policy_2021, name):
     assert fig.layout.title.subtitle.text == "Filters: all countries"
     assert any(a.text == "Source: test" for a in fig.layout.annotations)
     assert fig.layout.paper_bgcolor == get_theme(name).background
-    assert isinstance(fig, go.Figure)
+    assert fig.layout.font.color == get_theme(name).text_color
 
 
 def test_no_hard_coded_colours_in_figure_code():

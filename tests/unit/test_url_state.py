@@ -66,6 +66,13 @@ def test_decode_never_raises_and_always_returns_valid_state(vocab, junk):
 
 @pytest.mark.parametrize("script", ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>"])
 def test_script_in_query_is_only_echoed_as_text(vocab, script):
+    from dash import html
+
+    from components.callbacks import notice_children
     state, notices = decode(f"?region={script}", vocab)
     assert state.region == ()
-    assert len(notices) == 1  # the notice is rendered as text by React, never as HTML
+    [paragraph] = notice_children(notices)
+    # One plain string child of a <p>: React escapes it, so the markup shows as text, never runs.
+    assert isinstance(paragraph, html.P) and isinstance(paragraph.children, str)
+    assert script[:20] in paragraph.children
+    assert not any(k.lower().startswith(("dangerously", "on")) for k in paragraph.to_plotly_json()["props"])

@@ -12,7 +12,7 @@ from . import ids
 from .controls import year_options
 from .presentation import page_class
 from .registry import Registry
-from .state_controls import controls_from_state, keep_indicator_in_scope, state_from_controls
+from .state_controls import controls_from_state, indicator_for_objectives, state_from_controls
 
 
 def notice_children(notices: list[str]) -> list | None:
@@ -47,7 +47,7 @@ def register(app: Dash, registry: Registry, store, render_cached) -> None:
             if trigger == ids.COUNTRY and state.country:
                 state = state.with_changes(view="profile")
             if trigger in (ids.OBJECTIVE, ids.PRINCIPLE):
-                state, moved = keep_indicator_in_scope(state, dataset.indicators, vocab)
+                state, moved = indicator_for_objectives(state, dataset.indicators, vocab)
                 notices += [moved] if moved else []
             new_search = registry.encode(state)
         else:

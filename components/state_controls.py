@@ -66,15 +66,23 @@ def state_from_controls(values: dict, vocab: Vocabulary, registry: Registry, bas
     return registry.decode("?" + urlencode(pairs), vocab)
 
 
-def keep_indicator_in_scope(state, indicators, vocab: Vocabulary):
-    """If objective/principle filters exclude the chosen indicator, switch to the first one they
-    keep (in objective order) and say so; the year falls back to latest if the new one lacks it."""
+def indicator_for_objectives(state, indicators, vocab: Vocabulary):
+    """After the objective or principle filters change, the indicator that measures them.
+
+    An indicator whose primary objective was chosen comes first (objective 20 gives remittance
+    cost, not a 10.7.2 domain that merely touches it); otherwise the chosen indicator stays if
+    the filters keep it, else the first one they keep, in objective order. Says so when it
+    changes; the year falls back to latest if the new indicator lacks it."""
     in_scope = ordered_indicators(indicators_for(indicators, state.objective, state.principle))
-    if in_scope.empty or state.indicator in in_scope.index:
+    if in_scope.empty:
         return state, None
-    chosen = in_scope.index[0]
+    primary = in_scope[in_scope["primary_objective"].isin(state.objective)]
+    if state.indicator in primary.index or (primary.empty and state.indicator in in_scope.index):
+        return state, None
+    chosen = (primary if not primary.empty else in_scope).index[0]
     year = state.year if state.year == LATEST or int(state.year) in vocab.years_for(chosen) else LATEST
     label = indicators.loc[chosen, "label"]
+    why = ("measures the chosen objective" if not primary.empty
+           else "is tagged with those objectives or principles")
     return (state.with_changes(indicator=chosen, year=year),
-            f"The indicator changed to “{label}” because the chosen one is not tagged with those "
-            "objectives or principles.")
+            f"The indicator changed to “{label}”, which {why}.")

@@ -78,6 +78,20 @@ def select(state, dataset: Dataset, indicator_ids=None) -> Selection:
                        objective=state.objective, principle=state.principle)
 
 
+#: The fields that narrow which countries a view shows (objective and principle filters narrow indicators).
+COUNTRY_FILTERS = {"region": (), "subregion": (), "commission": (), "income_group": (), "flag": (), "champion": False}
+
+
+def has_country_filters(state) -> bool:
+    """True when any filter narrows the countries shown."""
+    return any(getattr(state, name) != empty for name, empty in COUNTRY_FILTERS.items())
+
+
+def without_country_filters(state):
+    """``state`` with every country filter cleared: the whole world, same indicator and year."""
+    return state.with_changes(**COUNTRY_FILTERS)
+
+
 def year_text(state) -> str:
     """The year choice for sentences: 'latest available' or the year."""
     return "latest available" if state.year == LATEST else state.year

@@ -17,13 +17,26 @@ from .plain import FigureDict, annotation, figure, trace
 WORLD = "World"
 
 
-def status_shares_with_world(values: pd.DataFrame, countries: pd.DataFrame,
-                             by: str = "region") -> pd.DataFrame:
-    """:func:`data.queries.status_shares` per region plus a ``World`` group, over ``countries`` only."""
+SELECTION = "Selection"
+
+
+def status_shares_with_world(values: pd.DataFrame, countries: pd.DataFrame, by: str = "region",
+                             world_values: pd.DataFrame | None = None,
+                             world_countries: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`data.queries.status_shares` per region plus a ``World`` group.
+
+    Without ``world_values`` the World group is over ``countries``. With them (a filtered view),
+    the countries shown are totalled as a ``Selection`` group and World is the real world, so a
+    filtered chart never passes off its selection as the world."""
     rows = values[values["iso3"].isin(countries.index)]
     regional = status_shares(rows, countries, by)
-    world = status_shares(rows, countries, by="__constant_world__")  # unknown column -> "World"
-    return pd.concat([regional, world], ignore_index=True)
+    total = status_shares(rows, countries, by="__constant_world__")  # unknown column -> "World"
+    if world_values is None:
+        return pd.concat([regional, total], ignore_index=True)
+    everyone = world_countries if world_countries is not None else countries
+    world = status_shares(world_values[world_values["iso3"].isin(everyone.index)], everyone,
+                          by="__constant_world__")
+    return pd.concat([regional, total.assign(group=SELECTION), world], ignore_index=True)
 
 
 def _category_order(statuses: set) -> list[str]:
@@ -38,7 +51,7 @@ def _category_order(statuses: set) -> list[str]:
 
 
 def _group_labels(shares: pd.DataFrame, groups: list[str]) -> list[str]:
-    """"Africa (n=18)"; a range of n when panels differ; World in bold."""
+    """"Africa (n=18)"; a range of n when panels differ; World and the selection in bold."""
     reporting: dict[str, set[int]] = {}
     for g, n in column_rows(shares, "group", "reporting"):
         reporting.setdefault(g, set()).add(int(n))
@@ -46,7 +59,7 @@ def _group_labels(shares: pd.DataFrame, groups: list[str]) -> list[str]:
     for g in groups:
         ns = sorted(reporting.get(g, ()))
         n = f"n={ns[0]}" if len(ns) == 1 else f"n={ns[0]}–{ns[-1]}"
-        labels.append(f"<b>{g} ({n})</b>" if g == WORLD else f"{g} ({n})")
+        labels.append(f"<b>{g} ({n})</b>" if g in (WORLD, SELECTION) else f"{g} ({n})")
     return labels
 
 
@@ -70,8 +83,8 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
         return empty_figure(NO_MATCH, theme, title=title, subtitle=subtitle)
     ids = [i for i in indicator_labels if i in set(shares["indicator_id"])]
     ids += sorted(set(shares["indicator_id"]) - set(ids))
-    regions = sorted(g for g in shares["group"].unique() if g != WORLD)
-    groups = ([WORLD] if WORLD in set(shares["group"]) else []) + regions
+    regions = sorted(g for g in shares["group"].unique() if g not in (WORLD, SELECTION))
+    groups = [g for g in (WORLD, SELECTION) if g in set(shares["group"])] + regions
     ylabels = dict(zip(groups, _group_labels(shares, groups)))
     styles = theme.status_styles(_category_order(set(shares["status"])))
     traces = _bar_traces(shares, ids, groups, ylabels, styles, theme)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from components.figures.uneven import make_distribution, make_status_shares, status_shares_with_world
+from components.figures.uneven import SELECTION, make_distribution, make_status_shares, status_shares_with_world
 from components.url_fields import UrlField, choice
-from components.view_kit import (View, display_theme, empty, filters_in_words, graph, select, source_line,
-                                 source_text, summary)
+from components.view_kit import (View, display_theme, empty, filters_in_words, graph, has_country_filters,
+                                 select, source_line, source_text, summary, without_country_filters)
 from data import queries as q
 from data import summaries
 from data.model import Dataset
@@ -30,8 +30,14 @@ def render_uneven(state, dataset: Dataset) -> list:
     # Category shares for the official ordinal scores; any continuous indicator (even one with
     # target bands) shows its distribution, which keeps the values visible.
     if (sel.indicators["kind"] == "ordinal_1_4").all():
-        both = status_shares_with_world(sel.values, sel.countries)
-        world = both[both["group"] == "World"]
+        if has_country_filters(state):  # compare with the real world, and call the rest a selection
+            everyone = select(without_country_filters(state), dataset, chosen)
+            both = status_shares_with_world(sel.values, sel.countries, world_values=everyone.values,
+                                            world_countries=everyone.countries)
+            world = both[both["group"] == SELECTION]
+        else:
+            both = status_shares_with_world(sel.values, sel.countries)
+            world = both[both["group"] == "World"]
         labels = {i: dataset.indicators.loc[i, "label"] for i in sel.indicators.index}
         figure = make_status_shares(both, labels, theme=display_theme(state), year_label=sel.year_label,
                                     subtitle=filters_in_words(state, dataset),

@@ -155,3 +155,21 @@ def test_region_share_labels_sit_away_from_the_2019_marker(dataset):
     for before, after, side in zip(rows["share_2019"], rows["share_2021"], sides):
         assert side == ("middle left" if after < before else "middle right")
     assert "middle left" in sides or not (rows["share_2021"] < rows["share_2019"]).any()
+
+
+def test_under_a_region_filter_the_world_bar_is_the_real_world(dataset):
+    """Recomputed from the raw policy file: World counts every reporting country, not the filter's."""
+    import pandas as pd
+
+    from components.figures.uneven import SELECTION
+    from data.paths import DEFAULT_FOLDER, POLICY_FILE
+    from tests.component_tree import by_id
+    raw = pd.read_csv(DEFAULT_FOLDER / POLICY_FILE)
+    raw = raw[raw.policy_domain_code == "ALL"].sort_values("year").drop_duplicates("iso3", keep="last")
+    world_n = raw.iso3.nunique()
+    africa = dataset.countries.index[dataset.countries.region == "Africa"]
+    africa_n = raw.iso3.isin(africa).sum()
+    out = REGISTRY.render(FilterState(view="uneven", region=("Africa",)), dataset)
+    labels = {y for t in by_id(out, "uneven-graph")["props"]["figure"]["data"] for y in t.get("y", [])}
+    assert f"<b>World (n={world_n})</b>" in labels and f"<b>{SELECTION} (n={africa_n})</b>" in labels
+    assert world_n > africa_n

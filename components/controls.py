@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
+from data.catalogue import policy_indicators
 from data.model import PARTIAL_CLASSIFICATIONS
 from data.vocabulary import Vocabulary
 
@@ -105,9 +106,8 @@ def uneven_controls() -> html.Div:
 
 def _policy_dropdown(control_id: str, indicators: pd.DataFrame) -> html.Div:
     from data.labels import short_label
-    from .url_state import POLICY_INDICATORS
     options = [{"label": f"10.7.2 · {short_label(indicators.loc[i])}", "value": i}
-               for i in POLICY_INDICATORS if i in indicators.index]
+               for i in policy_indicators(indicators)]
     return _labelled("Policy measure (SDG 10.7.2 domain)",
                      dcc.Dropdown(id=control_id, options=options, clearable=False, searchable=False),
                      control_id=control_id)

@@ -16,8 +16,6 @@ from .view_names import VIEWS
 SORTS = ("region", "name", "status")
 THEMES = ("light", "dark", "projector")
 CORRIDOR_ROLES = ("sending", "receiving")
-POLICY_INDICATORS = ("sdg10_7_2_all", "sdg10_7_2_pd1", "sdg10_7_2_pd2", "sdg10_7_2_pd3",
-                     "sdg10_7_2_pd4", "sdg10_7_2_pd5", "sdg10_7_2_pd6")
 MAX_COMPARE = 6
 UNEVEN_MODES = ("indicator", "all")
 DEFAULT_INDICATOR = "sdg10_7_2_all"
@@ -200,7 +198,7 @@ _PARSERS = {
     "champion": _bool_of("the Champion filter"),
     "presenter": _bool_of("presenter mode"),
     "compare": _compare,
-    "policy": _choice("policy measure", lambda v: POLICY_INDICATORS),
+    "policy": _choice("policy measure", lambda v: v.policy_indicators),
     "outcome": _choice("outcome indicator", lambda v: v.indicators),
     "since": _since,
     "corridor_role": _choice("corridor role", lambda v: CORRIDOR_ROLES),

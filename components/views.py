@@ -8,9 +8,11 @@ from dash import dcc, html
 
 from data import queries as q
 from data import summaries
+from data.catalogue import policy_indicators
 from data.dataset_index import index_of
+from data.methodology_data import no_indicator_message
 from data.model import Dataset
-from data.selection import ALL_10_7_2, Selection, select
+from data.selection import Selection, select
 
 from . import ids
 from .analysis import RENDERERS as ANALYSIS_RENDERERS
@@ -123,7 +125,7 @@ def render_map(state: FilterState, dataset: Dataset) -> list:
 
 def render_uneven(state: FilterState, dataset: Dataset) -> list:
     """Share of countries per status by region, or the distribution of a continuous indicator."""
-    chosen = list(ALL_10_7_2) if state.uneven == "all" else [state.indicator]
+    chosen = list(policy_indicators(dataset.indicators)) if state.uneven == "all" else [state.indicator]
     sel = _select(state, dataset, chosen)
     if sel.countries.empty:
         return [_empty("No countries match these filters.", state.theme)]
@@ -168,7 +170,7 @@ def render_matrix(state: FilterState, dataset: Dataset) -> list:
     if sel.countries.empty:
         return [_empty("No countries match these filters.", state.theme)]
     if sel.indicators.empty:
-        return [_empty("No indicator is tagged with the selected objectives and principles.", state.theme)]
+        return [_empty(no_indicator_message(dataset, state.objective, state.principle), state.theme)]
     reported, cells = _matrix_counts(sel, dataset)
     text = (f"{len(sel.countries)} countries × {len(sel.indicators)} indicators "
             f"({sel.year_label}); {reported} of {cells} cells have data. "
@@ -195,7 +197,9 @@ def matrix_html(state: FilterState, dataset: Dataset) -> str:
         return encode(state.with_changes(view="profile", country=iso3)) or "?"
 
     return to_html(make_matrix_table(matrix, sel.indicators, dataset.objectives, sort=state.sort,
-                                     link_for=link_for, highlight=state.highlight))
+                                     link_for=link_for, highlight=state.highlight,
+                                     gap_objectives=q.objective_gaps(dataset.indicators, dataset.objectives,
+                                                                     state.objective)))
 
 
 def render_profile(state: FilterState, dataset: Dataset) -> list:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .frames import column_rows
-from .labels import ORDINAL_VERBS, format_value, is_missing, topic_phrase
-from .status import ORDINAL_CATEGORIES, STATUS_RULES, status_labels, status_of
+from .formatting import format_value, is_missing
+from .labels import ORDINAL_VERBS, topic_phrase
+from .status import ORDINAL_CATEGORIES, bands_of, status_labels, status_of
 
 _ORDINAL_BY_LABEL = {label: n for n, label in ORDINAL_CATEGORIES.items()}
 
@@ -97,10 +98,10 @@ def distribution_sentence(values: pd.DataFrame, medians: pd.DataFrame, indicator
     what = "median score for" if indicator["kind"] == "ordinal_1_4" else "median of"
     scale = " of 4" if indicator["kind"] == "ordinal_1_4" else ""
     text = (f"Across {_plural(n, 'reporting country', 'reporting countries')}, the {what} {topic} "
-            f"was {format_value(indicator, median)}{scale} ({when})")
-    rule = STATUS_RULES.get(ind_id)
-    if rule is not None:
-        best = rule["bands"][0][1]
+            f"was {format_value(median, indicator)}{scale} ({when})")
+    bands = bands_of(indicator)
+    if bands is not None:
+        best = bands.labels[0]
         hits = sum(status_of(indicator, v) == best for v in rows["value"])
         text += f"; {hits} {_was(hits)} in the band \u201c{best}\u201d"
     elif indicator["kind"] == "ordinal_1_4":
@@ -134,9 +135,9 @@ def map_sentence(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataF
     else:
         low, high = rows.loc[rows["value"].idxmin()], rows.loc[rows["value"].idxmax()]
         name = countries["name"]
-        body = (f"values range from {format_value(indicator, low['value'])} ({name[low['iso3']]}) "
-                f"to {format_value(indicator, high['value'])} ({name[high['iso3']]}), "
-                f"median {format_value(indicator, float(rows['value'].median()))}")
+        body = (f"values range from {format_value(low['value'], indicator)} ({name[low['iso3']]}) "
+                f"to {format_value(high['value'], indicator)} ({name[high['iso3']]}), "
+                f"median {format_value(float(rows['value'].median()), indicator)}")
     return f"{head}; {body}; {_plural(shown - n, 'country', 'countries')} {'has' if shown - n == 1 else 'have'} no data."
 
 

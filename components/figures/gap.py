@@ -4,12 +4,12 @@ from __future__ import annotations
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.formatting import direction_text, format_value, nature_text, numeric_target, target_text
 from data.frames import column_rows
 from data.labels import ORDINAL_SHORT
 
 from .common import hline, jitter, legend_right
 from .empty import empty_figure
-from .format import direction_text, format_value, nature_text, numeric_target, target_text
 from .plain import FigureDict, figure, trace
 
 
@@ -33,7 +33,7 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     spec = outcome.to_dict()  # format_value reads it per point; dict lookups are cheaper
     for region, part in points.groupby("region", sort=True):
         text = [f"<b>{name}</b> ({region})<br>Policy: {int(pv)} {ORDINAL_SHORT.get(int(pv), '')}"
-                f" ({int(py)})<br>Outcome: {format_value(ov, spec)} ({int(oy)})<br>Nature: {nature_text(on)}"
+                f" ({int(py)})<br>Outcome: {format_value(ov, spec, with_unit=True)} ({int(oy)})<br>Nature: {nature_text(on)}"
                 for name, pv, py, ov, oy, on in column_rows(part, "name", "policy_value", "policy_year",
                                                             "outcome_value", "outcome_year", "outcome_nature")]
         traces.append(trace(
@@ -45,7 +45,7 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     if not medians.empty:
         traces.append(trace(
             "scatter", x=medians["policy_value"], y=medians["median"], mode="markers", name="Median per score",
-            text=[f"Score {int(r.policy_value)}: median {format_value(r.median, outcome)} "
+            text=[f"Score {int(r.policy_value)}: median {format_value(r.median, outcome, with_unit=True)} "
                   f"({r.count} {'country' if r.count == 1 else 'countries'})" for r in medians.itertuples()],
             hovertemplate="%{text}<extra></extra>",
             marker={"symbol": "line-ew", "size": theme.marker_size * 6,

@@ -6,12 +6,13 @@ import pandas as pd
 from components.theme import Theme, get_theme, layout_dict, wrap_text
 from data.queries import group_medians, status_shares
 from data.frames import column_rows
-from data.status import ORDINAL_CATEGORIES, STATUS_RULES
+from data.status import ORDINAL_CATEGORIES
+
+from data.formatting import (default_source, direction_text, format_value, nature_text, numeric_target,
+                             target_text)
 
 from .common import jitter, vline
 from .empty import NO_MATCH, empty_figure
-from .format import (default_source, direction_text, format_value, nature_text, numeric_target,
-                     target_text)
 from .plain import FigureDict, annotation, figure, trace
 
 WORLD = "World"
@@ -30,10 +31,7 @@ def _category_order(statuses: set) -> list[str]:
     ordinal = list(ORDINAL_CATEGORIES.values())
     if statuses <= set(ordinal):
         return ordinal
-    for rule in STATUS_RULES.values():
-        bands = [label for _, label in reversed(rule["bands"])]
-        if statuses <= set(bands):
-            return bands
+    # Only the 10.7.2 scores are drawn as shares (banded costs show their distribution instead).
     return sorted(statuses)
 
 
@@ -206,7 +204,7 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
     traces = []
     for pos, region in enumerate(regions):
         part = rows[rows["region"] == region]
-        text = [f"<b>{names[iso3]}</b><br>{format_value(value, spec)}"
+        text = [f"<b>{names[iso3]}</b><br>{format_value(value, spec, with_unit=True)}"
                 f"<br>Year of data: {int(year)}<br>Nature: {nature_text(nature)}"
                 for iso3, value, year, nature in column_rows(part, "iso3", "value", "year", "nature")]
         traces.append(trace(
@@ -221,12 +219,12 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
     traces.append(trace(
         "scatter", x=[med[r] for r in present], y=[regions.index(r) for r in present],
         mode="markers", name="Region median", hovertemplate="%{text}<extra></extra>",
-        text=[f"{r} median: {format_value(med[r], indicator)}" for r in present],
+        text=[f"{r} median: {format_value(med[r], indicator, with_unit=True)}" for r in present],
         marker={"symbol": "line-ns", "size": theme.marker_size * 4,
                 "line": {"color": theme.text_color, "width": 4}, "color": theme.text_color}))
     span = [-0.5, len(regions) - 0.5]
     if "World" in med:
-        world = format_value(med["World"], indicator)
+        world = format_value(med["World"], indicator, with_unit=True)
         traces.append(vline(med["World"], span, theme, "dash", f"World median: {world}"))
     target = numeric_target(indicator)
     if target is not None:
@@ -254,7 +252,7 @@ def _spotlight(rows: pd.DataFrame, names: dict, regions: list[str], indicator: p
         y=[regions.index(r) + jitter(i) for i, r in zip(rows.index, rows["region"])],
         mode="markers+text", name="Spotlight", text=[str(names[i]) for i in rows.index],
         textposition="top center", textfont={"color": theme.text_color, "size": theme.font_size},
-        customdata=[format_value(v, indicator) for v in rows["value"]],
+        customdata=[format_value(v, indicator, with_unit=True) for v in rows["value"]],
         hovertemplate="<b>%{text}</b><br>%{customdata}<extra>Spotlight</extra>",
         marker={"color": [theme.region_color(r) for r in rows["region"]],
                 "size": theme.marker_size * 1.8, "symbol": "circle",

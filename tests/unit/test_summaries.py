@@ -60,7 +60,7 @@ def test_distribution_sentence_remittance_cost(d):
     median = values["value"].median()
     lo, hi = values["year"].min(), values["year"].max()
     assert text.startswith(f"Across {values['iso3'].nunique()} reporting countries")
-    assert f"was {median:.1f}% (latest data {lo}-{hi})" in text
+    assert f"was {median:.2f}% (latest data {lo}-{hi})" in text  # banded: two decimals
     assert text.endswith(f"; {below} were in the band \u201cBelow 3% target\u201d.")
 
 

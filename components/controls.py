@@ -72,7 +72,8 @@ def filter_panel(vocab: Vocabulary, indicators: pd.DataFrame, objectives: pd.Dat
                       className="control"),
         _labelled("GCM objectives", _dropdown(ids.OBJECTIVE, [
             {"label": f"{n} · {objectives.loc[n, 'short_label']}", "value": n} for n in vocab.objectives]),
-            "Limits the indicators to those informing these objectives.", ids.OBJECTIVE),
+            "Limits the indicators to those informing these objectives (editorial mapping, see Methodology).",
+            ids.OBJECTIVE),
         _labelled("Guiding principle", _dropdown(ids.PRINCIPLE, [
             {"label": f"{n} · {principles.loc[n, 'title']}", "value": n} for n in vocab.principles]),
             "Limits the indicators to those tagged with it (editorial).", ids.PRINCIPLE),

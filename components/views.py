@@ -10,6 +10,7 @@ from data import queries as q
 from data import summaries
 from data.catalogue import policy_indicators
 from data.dataset_index import index_of
+from data.formatting import objectives_phrase
 from data.methodology_data import no_indicator_message
 from data.model import Dataset
 from data.selection import Selection, select
@@ -47,7 +48,7 @@ def filters_in_words(state: FilterState, dataset: Dataset) -> str:
     if state.champion:
         parts.append("GCM Champions (partial list)")
     if state.objective:
-        parts.append("Objectives " + ", ".join(str(o) for o in state.objective))
+        parts.append(objectives_phrase(state.objective))  # "... (editorial mapping)"
     if state.principle:
         parts.append("Principles " + ", ".join(str(p) for p in state.principle))
     return "; ".join(parts) if parts else "All countries"
@@ -141,7 +142,7 @@ def render_uneven(state: FilterState, dataset: Dataset) -> list:
         figure = make_status_shares(both, labels, theme=display_theme(state), year_label=sel.year_label,
                                     subtitle=filters_in_words(state, dataset),
                                     source=_source_text(list(sel.indicators.index), dataset))
-        sentences = [summaries.share_sentence(world, dataset.indicators.loc[i], state.year)
+        sentences = [summaries.share_sentence(world, dataset.indicators.loc[i], state.year, values=sel.values)
                      for i in sel.indicators.index]
     else:
         medians = q.group_medians(sel.values, sel.countries, "region")

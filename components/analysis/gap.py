@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from components import ids
+from components.figures.common import jitter_note
 from components.figures.gap import make_gap_scatter
 from components.url_state import FilterState
 from data import gap_data as gd
@@ -47,5 +48,6 @@ def render_gap(state: FilterState, dataset) -> list:
                                         f"{len(points)} countries with both",
                                source=source_text([state.policy, state.outcome], dataset))
         out.append(graph(ids.GAP_GRAPH, fig, text, f"gcm-gap-{state.policy}-{state.outcome}", height=600))
-    out += [note(CAVEAT, "analysis-note caveat"), source_line([state.policy, state.outcome], dataset)]
+    out += [note(f"{CAVEAT} {jitter_note()}", "analysis-note caveat"),
+            source_line([state.policy, state.outcome], dataset)]
     return out

@@ -25,9 +25,19 @@ def hline(y: float, x_span, theme: Theme, dash: str, label: str, **props) -> dic
                  line={"color": theme.reference_line, "width": 2, "dash": dash}, **props)
 
 
-def jitter(key: str, spread: float = 0.28) -> float:
+#: Largest sideways shift of a point inside its category column (see :func:`jitter`).
+JITTER_SPREAD = 0.28
+
+
+def jitter(key: str, spread: float = JITTER_SPREAD) -> float:
     """Deterministic offset in [-spread, spread] from ``key`` (same on every render)."""
     return (zlib.crc32(key.encode()) % 1000) / 1000 * 2 * spread - spread
+
+
+def jitter_note(spread: float = JITTER_SPREAD) -> str:
+    """The sentence that states the jitter, for the view's notes and the chart's axis title."""
+    return (f"Points are shifted sideways by up to \u00b1{spread:g} of a score step so that equal scores do "
+            "not hide each other; a point's score is the column it sits in.")
 
 
 def series_colors(theme: Theme) -> list[str]:

@@ -8,7 +8,7 @@ from data.formatting import direction_text, format_value, nature_text, numeric_t
 from data.frames import column_rows
 from data.labels import ORDINAL_SHORT
 
-from .common import hline, jitter, legend_right
+from .common import JITTER_SPREAD, hline, jitter, legend_right
 from .empty import empty_figure
 from .plain import FigureDict, figure, trace
 
@@ -65,7 +65,8 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     axes = {
         "xaxis": {"range": [0.55, 4.45], "tickvals": [1, 2, 3, 4], "zeroline": False, "showgrid": False,
                   "ticktext": [f"{n} {ORDINAL_SHORT[n]}" for n in (1, 2, 3, 4)],
-                  "title": {"text": f"{policy['label']} (score, government self-reported)"}},
+                  "title": {"text": f"{policy['label']} (score, government self-reported; points "
+                                    f"shifted sideways by up to \u00b1{JITTER_SPREAD:g} within each score)"}},
         "yaxis": {"title": {"text": f"{unit} ({direction_text(outcome['direction'])})"},
                   "gridcolor": theme.grid_color, "zeroline": False, "automargin": True,
                   "type": "log" if _log_axis(points["outcome_value"], outcome) else "linear"},

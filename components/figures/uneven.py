@@ -8,8 +8,8 @@ from data.queries import group_medians, status_shares
 from data.frames import column_rows
 from data.status import ORDINAL_CATEGORIES
 
-from data.formatting import (default_source, direction_text, format_value, nature_text, numeric_target,
-                             target_text)
+from data.formatting import (default_source, direction_text, format_percent, format_value, nature_text,
+                             numeric_target, target_text)
 
 from .common import jitter, vline
 from .empty import NO_MATCH, empty_figure
@@ -146,12 +146,12 @@ def _bar_traces(shares: pd.DataFrame, ids: list[str], groups: list[str], ylabels
                 name=f"{style['symbol']} {style['label']}", legendgroup=style["label"],
                 showlegend=col == 1, marker={"color": style["color"],
                                              "line": {"color": theme.country_line, "width": 1}},
-                text=[f"{v:.0f}%" if v > 0 else "" for v in x], textposition="inside",
+                text=[format_percent(v) if v > 0 else "" for v in x], textposition="inside",
                 insidetextanchor="middle", textangle=0,
                 textfont={"color": style["text_color"], "size": theme.font_size},
-                customdata=[list(pair) for pair in zip(counts, n)],
+                customdata=[[c, k, format_percent(v, 1)] for c, k, v in zip(counts, n, x)],
                 hovertemplate=(f"<b>%{{y}}</b><br>{style['label']}: %{{customdata[0]}} of "
-                               "%{customdata[1]} reporting countries (%{x:.1f}%)<extra></extra>"),
+                               "%{customdata[1]} reporting countries (%{customdata[2]})<extra></extra>"),
             ))
     return out
 
@@ -167,7 +167,7 @@ def _fit_source_right_of_labels(layout: dict, theme: Theme, labels: list[str]) -
     before = source["text"].count("<br>")
     # Same narrowest width layout_dict wraps for (the dashboard's chart column).
     width = min(theme.export_width - 60, 900) - label_px
-    lines = wrap_text(source["text"].replace("<br>", " "), size, width, 3)
+    lines = wrap_text(source["text"].replace("<br>", " "), size, width, 4)  # source + editorial note
     source["text"] = "<br>".join(lines)
     if len(lines) - 1 > before:
         layout["margin"]["b"] += round((len(lines) - 1 - before) * size * 1.4)

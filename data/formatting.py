@@ -82,7 +82,9 @@ def format_number(value: float, indicator: Mapping) -> str:
         return f"{value:.1f}"
     if size >= 1 or value == 0:
         return f"{value:.2f}"
-    return f"{value:.3g}"
+    text = f"{value:.3g}"
+    # Never scientific notation on a slide: 2.89e-05 reads 0.0000289.
+    return f"{value:.{2 - math.floor(math.log10(size))}f}" if "e" in text else text
 
 
 def format_value(value, indicator: Mapping, *, with_unit: bool = False) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .formatting import has_band, is_missing
+from .formatting import has_band, is_missing, text_or_empty
 
 #: The four official SDG 10.7.2 categories, in order.
 ORDINAL_CATEGORIES = {
@@ -98,7 +98,8 @@ def status_rule_text(indicator: Mapping) -> str:
     bands = bands_of(indicator)
     if bands is not None:
         return bands.rule or BAND_RULE
-    if indicator.get("official_target"):
-        return (f"Official target: {indicator['official_target']}. No written banding rule, so values "
+    target = text_or_empty(indicator.get("official_target"))  # NaN when the catalogue cell is empty
+    if target:
+        return (f"Official target: {target}. No written banding rule, so values "
                 "are shown against the target and region/world medians, without a status.")
     return "No official target: values are compared with region and world medians; no status is assigned."

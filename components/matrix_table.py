@@ -121,10 +121,11 @@ def _gap_title(number: int) -> str:
 
 def _header(entries: list[tuple[int, str | None]], indicators: pd.DataFrame, objectives: pd.DataFrame) -> E:
     groups = [E("th", "Country", rowSpan=2, scope="col", className="matrix-corner")]
+    gaps = {n for n, i in entries if i is None}
     for number, span in _objective_runs(entries):
         label = objectives.at[number, "short_label"] if number in objectives.index else ""
         groups.append(E("th", f"Obj {number} \u00b7 {label}", colSpan=span, scope="colgroup",
-                              className="matrix-objective",
+                              className="matrix-objective" + (" matrix-gap" if number in gaps else ""),
                               title=objectives.at[number, "title"] if number in objectives.index else None))
     names = [E("th", short_label(indicators.loc[i]), scope="col", className="matrix-indicator",
                title=indicators.at[i, "label"]) if i is not None else

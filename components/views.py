@@ -10,7 +10,7 @@ from data import queries as q
 from data import summaries
 from data.catalogue import policy_indicators
 from data.dataset_index import index_of
-from data.formatting import objectives_phrase
+from data.formatting import areas_noun, objectives_phrase
 from data.methodology_data import no_indicator_message
 from data.model import Dataset
 from data.selection import Selection, select
@@ -173,7 +173,7 @@ def render_matrix(state: FilterState, dataset: Dataset) -> list:
     if sel.indicators.empty:
         return [_empty(no_indicator_message(dataset, state.objective, state.principle), state.theme)]
     reported, cells = _matrix_counts(sel, dataset)
-    text = (f"{len(sel.countries)} countries × {len(sel.indicators)} indicators "
+    text = (f"{areas_noun(len(sel.countries))} × {len(sel.indicators)} indicators "
             f"({sel.year_label}); {reported} of {cells} cells have data. "
             + (f"The table shows the first {MATRIX_MAX_ROWS} in this order. " if len(sel.countries) > MATRIX_MAX_ROWS
                else "")

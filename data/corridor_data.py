@@ -31,7 +31,7 @@ def corridor_costs(corridors: pd.DataFrame, countries: pd.DataFrame, iso3: str, 
         rows = rows[rows[f"{other}_iso3"].isin(list(partners))]
     rows = rows.sort_values("year").drop_duplicates(f"{other}_iso3", keep="last")
     out = pd.DataFrame({"partner_iso3": rows[f"{other}_iso3"].to_numpy(), "year": rows["year"].to_numpy(),
-                        "value": rows["value"].to_numpy(dtype=float), "band": rows["band"].to_numpy(),
+                        "value": rows["value"].to_numpy(dtype=float), "band": rows["band"].array,
                         "band_index": rows["band_index"].to_numpy()})
     out["partner"] = out["partner_iso3"].map(countries["name"]).fillna(out["partner_iso3"])
     return out.sort_values(["value", "partner"], ascending=[False, True], ignore_index=True)[
@@ -57,7 +57,9 @@ def with_bands(corridors: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFram
     index = [None if pd.isna(v) else bands.labels.index(bands.label_of(float(v))) for v in corridors["value"]]
     out = corridors.copy()
     out["band_index"] = pd.array(index, dtype="Int64")
-    out["band"] = [None if i is None else bands.labels[i] for i in index]
+    # Categorical with every band, best first: a chart keeps one colour per band and lists empty ones.
+    out["band"] = pd.Categorical([None if i is None else bands.labels[i] for i in index],
+                                 categories=list(bands.labels), ordered=True)
     return out
 
 

@@ -102,6 +102,8 @@ def format_value(value, indicator: Mapping, *, with_unit: bool = False) -> str:
     if unit.startswith("%"):
         rest = unit[1:].strip()
         return f"{number}%" + (f" {rest}" if with_unit and rest else "")
+    # "19 persons", not "19 number of persons": the number already says "number of".
+    unit = unit.removeprefix("number of ")
     return f"{number} {unit}" if with_unit and unit else number
 
 

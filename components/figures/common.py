@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import zlib
 
-from components.theme import Theme, legend_rows
+from components.theme import Theme, legend_rows, wrap_text
+from data.formatting import MAPPING_NOTE
 
-from .plain import trace
+from .plain import annotation, trace
 
 
 def row_height(n_rows: int, theme: Theme, per_row: float = 1.9, extra: int = 230, minimum: int = 420) -> int:
@@ -64,3 +65,23 @@ def legend_right(layout: dict, traces: list[dict], theme: Theme) -> dict:
     layout["legend"] = {**layout["legend"], "orientation": "v", "x": 1.01, "xanchor": "left", "y": 1,
                         "yanchor": "top", "yref": "paper"}
     return layout
+
+
+def fit_source_right_of_labels(layout: dict, theme: Theme, labels: list[str]) -> None:
+    """Re-wrap the source line: it starts at the plot's left edge, right of the region labels,
+    so it has less room than the full width layout_dict assumed."""
+    source = annotation(layout, "source")
+    if source is None:
+        return
+    label_px = max((len(l.replace("<b>", "").replace("</b>", "")) for l in labels), default=0) * 0.62 * theme.font_size
+    size = source["font"]["size"]
+    before = source["text"].count("<br>")
+    # Same narrowest width layout_dict wraps for (the dashboard's chart column).
+    width = min(theme.export_width - 60, 900) - label_px
+    text = source["text"].replace("<br>", " ")
+    # The editorial-mapping line stays a line of its own, after the re-wrapped source.
+    note = MAPPING_NOTE if text.endswith(MAPPING_NOTE) else ""
+    lines = wrap_text(text.removesuffix(note).strip(), size, width, 3) + ([note] if note else [])
+    source["text"] = "<br>".join(lines)
+    if len(lines) - 1 > before:
+        layout["margin"]["b"] += round((len(lines) - 1 - before) * size * 1.4)

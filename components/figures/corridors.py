@@ -6,7 +6,7 @@ import pandas as pd
 from components.theme import Theme, get_theme, layout_dict
 from data.formatting import format_banded
 
-from .common import legend_right, row_height, vline
+from .common import fit_source_right_of_labels, legend_right, row_height, vline
 from .empty import empty_figure
 from .plain import FigureDict, figure, trace
 
@@ -16,17 +16,19 @@ def make_corridor_costs(costs: pd.DataFrame, *, theme: Theme | str = "light", ti
                         subtitle: str | None = None, source: str | None = None,
                         target: float = 3.0, ceiling: float = 5.0) -> FigureDict:
     """Horizontal dot-and-stem chart, one row per corridor (``costs`` from data.corridor_data,
-    dearest first), coloured by band (worst first in the legend; a band without corridors is left
-    out); each label carries the corridor's year. Costs print with two decimals, like the band rule."""
+    dearest first), coloured by band (every band in the legend, worst first, with its count); each
+    label carries the corridor's year. Costs print with two decimals, like the band rule."""
     theme = get_theme(theme)
     title = title or "Remittance corridor costs"
     if costs.empty:
         return empty_figure("No corridor costs for this selection", theme, title=title, subtitle=subtitle)
     labels = [f"{r.partner} ({r.year})" for r in costs.itertuples()]
     traces = []
-    # Worst band first, as the other status legends; the labels come from the data (the catalogue rule).
-    present = costs.drop_duplicates("band_index").sort_values("band_index", ascending=False)
-    for style in theme.status_styles(present["band"].tolist()):
+    # Every band, worst first, as the other status legends (one colour per band whichever are present);
+    # the labels come from the catalogue rule via data.corridor_data.with_bands.
+    bands = (list(costs["band"].cat.categories) if isinstance(costs["band"].dtype, pd.CategoricalDtype)
+             else list(dict.fromkeys(costs.sort_values("band_index")["band"])))
+    for style in theme.status_styles(bands[::-1]):
         mask = costs["band"] == style["label"]
         part = costs[mask]
         part_labels = [lab for lab, m in zip(labels, mask) if m]
@@ -59,6 +61,7 @@ def make_corridor_costs(costs: pd.DataFrame, *, theme: Theme | str = "light", ti
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, axis_space=False,
                          extra=axes)
     legend_right(layout, traces, theme)
+    fit_source_right_of_labels(layout, theme, labels)  # the footer starts right of the corridor names
     layout["margin"]["t"] += theme.font_size * 2  # room for the x ticks on top
     layout["height"] = row_height(len(costs), theme, per_row=1.8, extra=int(layout["margin"]["t"]) + 80)
     return figure(traces, layout)

@@ -4,14 +4,13 @@ from __future__ import annotations
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict, wrap_text
-from data.queries import group_medians, status_shares
-from data.frames import column_rows
-from data.status import ORDINAL_CATEGORIES
-
 from data.formatting import (default_source, direction_text, format_percent, format_value, nature_text,
                              numeric_target, target_text)
+from data.frames import column_rows
+from data.queries import group_medians, status_shares
+from data.status import ORDINAL_CATEGORIES
 
-from .common import jitter, vline
+from .common import fit_source_right_of_labels, jitter, vline
 from .empty import NO_MATCH, empty_figure
 from .plain import FigureDict, annotation, figure, trace
 
@@ -84,7 +83,7 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
                       "showgrid": True, "gridcolor": theme.grid_color, "zeroline": False}})
     else:
         layout = _panels_layout(traces, ids, indicator_labels, yaxis, theme, title, subtitle, source)
-    _fit_source_right_of_labels(layout, theme, list(ylabels.values()))
+    fit_source_right_of_labels(layout, theme, list(ylabels.values()))
     return figure(traces, layout)
 
 
@@ -156,23 +155,6 @@ def _bar_traces(shares: pd.DataFrame, ids: list[str], groups: list[str], ylabels
     return out
 
 
-def _fit_source_right_of_labels(layout: dict, theme: Theme, labels: list[str]) -> None:
-    """Re-wrap the source line: it starts at the plot's left edge, right of the region labels,
-    so it has less room than the full width layout_dict assumed."""
-    source = annotation(layout, "source")
-    if source is None:
-        return
-    label_px = max((len(l.replace("<b>", "").replace("</b>", "")) for l in labels), default=0) * 0.62 * theme.font_size
-    size = source["font"]["size"]
-    before = source["text"].count("<br>")
-    # Same narrowest width layout_dict wraps for (the dashboard's chart column).
-    width = min(theme.export_width - 60, 900) - label_px
-    lines = wrap_text(source["text"].replace("<br>", " "), size, width, 4)  # source + editorial note
-    source["text"] = "<br>".join(lines)
-    if len(lines) - 1 > before:
-        layout["margin"]["b"] += round((len(lines) - 1 - before) * size * 1.4)
-
-
 def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd.DataFrame | None,
                       indicator: pd.Series, *, theme: Theme | str = "light",
                       year_label: str = "Latest available", title: str | None = None,
@@ -240,7 +222,7 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
     }
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
                          source=source or default_source(indicator), extra=axes)
-    _fit_source_right_of_labels(layout, theme, ticktext)
+    fit_source_right_of_labels(layout, theme, ticktext)
     return figure(traces, layout)
 
 

@@ -146,7 +146,7 @@ def test_objectives_without_indicator_are_named_gaps(dataset):
     matrix = q.implementation_matrix(sel.values, sel.indicators, sel.countries)
     html = to_html(make_matrix_table(matrix, sel.indicators, dataset.objectives,
                                      gap_objectives=q.objective_gaps(dataset.indicators, dataset.objectives)))
-    heads = re.findall(r'class="matrix-objective"[^>]*>Obj (\d+) ', html)
+    heads = re.findall(r'class="matrix-objective[^"]*"[^>]*>Obj (\d+) ', html)
     assert [int(n) for n in heads] == sorted(set(heads_expected := {int(n) for n in read(
         "gcm_indicator_map.csv")["primary_objective"]} | gaps)) and len(heads_expected) == len(heads)
     assert html.count('class="matrix-cell matrix-gap"') == len(gaps) * len(sel.countries)

@@ -6,6 +6,7 @@ from components.figures.common import jitter_note
 from components.figures.gap import make_gap_scatter
 from components.url_state import FilterState
 from data import gap_data as gd
+from data.formatting import areas_noun
 from data.labels import short_label, topic_phrase
 
 from .common import (empty, figure_theme, filters_in_words, graph, note, plural, select, source_line,
@@ -29,7 +30,7 @@ def render_gap(state: FilterState, dataset) -> list:
     medians = gd.medians_by_score(points)
     rho = gd.rank_correlation(points)
     window = f"{first}–{last}" if state.since else f"any year up to {last}"
-    text = (f"{cover['both']} of {plural(cover['countries'], 'country', 'countries')} in this selection have both "
+    text = (f"{cover['both']} of {areas_noun(cover['countries'])} in this selection have both "
             f"a 10.7.2 score for {topic_phrase(policy)} ({cover['policy']} have one) and a value for {topic_phrase(outcome)} "
             f"({cover['outcome']} have one), taking each country's latest value in {window}.")
     if rho is not None:

@@ -22,8 +22,9 @@ def _log_axis(values: pd.Series, indicator: pd.Series) -> bool:
 def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Series, outcome: pd.Series, *,
                      theme: Theme | str = "light", highlight=(), title: str | None = None,
                      subtitle: str | None = None, source: str | None = None) -> FigureDict:
-    """Scatter of ``points`` (from :func:`data.gap_data.gap_points`): x = policy score (jittered
-    within its category), y = outcome; one trace per region; highlighted countries ringed and named;
+    """Scatter of ``points`` (from :func:`data.gap_data.gap_points`): x = policy score (shifted
+    sideways within its category, which the subtitle states), y = outcome; one trace per region;
+    highlighted countries ringed and named;
     ``medians`` (policy_value, median, count) drawn as short bars per score."""
     theme = get_theme(theme)
     title = title or f"{outcome['label']} against {policy['label']}"
@@ -65,8 +66,7 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     axes = {
         "xaxis": {"range": [0.55, 4.45], "tickvals": [1, 2, 3, 4], "zeroline": False, "showgrid": False,
                   "ticktext": [f"{n} {ORDINAL_SHORT[n]}" for n in (1, 2, 3, 4)],
-                  "title": {"text": f"{policy['label']} (score, government self-reported; points "
-                                    f"shifted sideways by up to \u00b1{JITTER_SPREAD:g} within each score)"}},
+                  "title": {"text": f"{policy['label']} (score, government self-reported)"}},
         "yaxis": {"title": {"text": f"{unit} ({direction_text(outcome['direction'])})"},
                   "gridcolor": theme.grid_color, "zeroline": False, "automargin": True,
                   "type": "log" if _log_axis(points["outcome_value"], outcome) else "linear"},
@@ -74,5 +74,8 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
         "shapes": [{"type": "line", "x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
                     "line": {"color": theme.grid_color, "width": 1}} for x in (1.5, 2.5, 3.5)],
     }
+    # The subtitle states the sideways shift, so the chart (and its exports) says how to read x.
+    shift = f"points shifted sideways by up to \u00b1{JITTER_SPREAD:g} within each score"
+    subtitle = f"{subtitle} \u00b7 {shift}" if subtitle else shift[0].upper() + shift[1:]
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, extra=axes)
     return figure(traces, legend_right(layout, traces, theme))

@@ -97,7 +97,8 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
                           {"label": "❚❚ Pause", "method": "animate",
                            "args": [[None], {"frame": {"duration": 0, "redraw": False},
                                              "mode": "immediate", "transition": {"duration": 0}}]}]}],
-        sliders=[{"active": len(years) - 1, "x": 0.16, "len": 0.84, "y": 0, "yanchor": "top",
+        # The slider starts clear of the Play and Pause buttons, so "Year: 2021" is not hidden by them.
+        sliders=[{"active": len(years) - 1, "x": 0.24, "len": 0.76, "y": 0, "yanchor": "top",
                   "pad": {"t": 8}, "font": {"color": theme.text_color},
                   "currentvalue": {"prefix": "Year: ", "font": {"size": theme.font_size}},
                   "steps": [{"label": str(y), "method": "animate",

@@ -48,7 +48,8 @@ def filter_panel(vocab: Vocabulary, indicators: pd.DataFrame, objectives: pd.Dat
                       className="control"),
         labelled("GCM objectives", dropdown(ids.OBJECTIVE, [
             {"label": f"{n} · {objectives.loc[n, 'short_label']}", "value": n} for n in vocab.objectives]),
-            "Limits the indicators to those informing these objectives.", ids.OBJECTIVE),
+            "Limits the indicators to those informing these objectives (editorial mapping, see Methodology).",
+            ids.OBJECTIVE),
         labelled("Guiding principle", dropdown(ids.PRINCIPLE, [
             {"label": f"{n} · {principles.loc[n, 'title']}", "value": n} for n in vocab.principles]),
             "Limits the indicators to those tagged with it (editorial).", ids.PRINCIPLE),

@@ -7,11 +7,12 @@ theme's custom properties) *and* by text, so the table reads in greyscale and to
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 
-from data.labels import ORDINAL_SHORT, format_value, is_missing, short_label
+from data.formatting import areas_noun, format_value, is_missing
+from data.labels import ORDINAL_SHORT, short_label
 from data.status import ORDINAL_CATEGORIES
 
 from .static_html import Element as E
@@ -22,6 +23,9 @@ EMPTY_TEXT = "No countries match these filters. Reset filters to see all countri
 #: browser needs several seconds to lay the table out and nobody reads it on a shared screen.
 MAX_ROWS = 500
 NO_REGION = "No M49 region"
+METHODOLOGY_HREF = "?view=methodology"
+#: Text of a named gap: an objective that no indicator measures keeps its column.
+GAP_TEXT = "No indicator yet"
 _ORDINAL_LABELS = set(ORDINAL_CATEGORIES.values())
 #: Greyscale marks for banded continuous cells, by status rank (0 = worst).
 BAND_MARKS = {0: "\u2715", 1: "!", 2: "\u2713"}
@@ -36,6 +40,16 @@ def band_legend(matrix: pd.DataFrame) -> str:
     marks = ", ".join(f"{BAND_MARKS.get(int(r), '')} {label}" for r, label in
                       zip(labels["status_rank"], labels["status"]))
     return f" Remittance-cost marks: {marks}."
+
+
+def gap_sentence(gaps: Iterable[int], objectives: pd.DataFrame) -> str:
+    """" No indicator measures objective 12 (…) or 13 (…) yet; see Methodology." ("" without gaps)."""
+    named = [f"{n} ({objectives.at[n, 'short_label']})" if n in objectives.index else str(n) for n in gaps]
+    if not named:
+        return ""
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+    noun = "objective" if len(named) == 1 else "objectives"
+    return f" No indicator measures {noun} {listed} yet; see Methodology."
 
 
 def _default_link(iso3: str) -> str:
@@ -80,11 +94,20 @@ def _columns(matrix: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(matrix["indicator_id"]))
 
 
-def _objective_runs(columns: list[str], indicators: pd.DataFrame) -> list[tuple[int, int]]:
+def _entries(columns: list[str], indicators: pd.DataFrame, gaps: Iterable[int]) -> list[tuple[int, str | None]]:
+    """(objective number, indicator id or None for a named gap) per column, in objective order.
+
+    Indicator columns already come in primary-objective order; gap columns slot in by number.
+    """
+    entries = [(int(indicators.at[i, "primary_objective"]), i) for i in columns]
+    entries += [(int(n), None) for n in gaps]
+    return sorted(entries, key=lambda e: e[0])  # stable: indicator order within an objective kept
+
+
+def _objective_runs(entries: list[tuple[int, str | None]]) -> list[tuple[int, int]]:
     """(objective number, column span) for consecutive columns sharing a primary objective."""
     runs: list[tuple[int, int]] = []
-    for ind_id in columns:
-        number = int(indicators.at[ind_id, "primary_objective"])
+    for number, _ in entries:
         if runs and runs[-1][0] == number:
             runs[-1] = (number, runs[-1][1] + 1)
         else:
@@ -92,15 +115,23 @@ def _objective_runs(columns: list[str], indicators: pd.DataFrame) -> list[tuple[
     return runs
 
 
-def _header(columns: list[str], indicators: pd.DataFrame, objectives: pd.DataFrame) -> E:
+def _gap_title(number: int) -> str:
+    return f"No indicator measures objective {number} yet \u2014 see Methodology"
+
+
+def _header(entries: list[tuple[int, str | None]], indicators: pd.DataFrame, objectives: pd.DataFrame) -> E:
     groups = [E("th", "Country", rowSpan=2, scope="col", className="matrix-corner")]
-    for number, span in _objective_runs(columns, indicators):
+    gaps = {n for n, i in entries if i is None}
+    for number, span in _objective_runs(entries):
         label = objectives.at[number, "short_label"] if number in objectives.index else ""
         groups.append(E("th", f"Obj {number} \u00b7 {label}", colSpan=span, scope="colgroup",
-                              className="matrix-objective",
+                              className="matrix-objective" + (" matrix-gap" if number in gaps else ""),
                               title=objectives.at[number, "title"] if number in objectives.index else None))
     names = [E("th", short_label(indicators.loc[i]), scope="col", className="matrix-indicator",
-               title=indicators.at[i, "label"]) for i in columns]
+               title=indicators.at[i, "label"]) if i is not None else
+             E("th", E("a", GAP_TEXT, href=METHODOLOGY_HREF, title=_gap_title(n)), scope="col",
+               className="matrix-indicator matrix-gap")
+             for n, i in entries]
     return E("thead", [E("tr", groups), E("tr", names)])
 
 
@@ -116,7 +147,7 @@ def cell_content(cell: Mapping, indicator: pd.Series) -> tuple[str, str, str]:
     if indicator["kind"] == "ordinal_1_4" and status in _ORDINAL_LABELS:
         number = int(value)
         return f"{number} {ORDINAL_SHORT[number]}", f"status-{number}", status
-    text = format_value(indicator, value)
+    text = format_value(value, indicator)
     if not is_missing(status) and status:
         rank = int(cell["status_rank"])
         return f"{text} {BAND_MARKS.get(rank, '')}".strip(), f"band-{rank}", status
@@ -132,20 +163,27 @@ def cell_label(cell: Mapping, indicator: pd.Series) -> str:
     year = "" if is_missing(cell["year"]) else f", {int(cell['year'])}"
     if css.startswith("status-") and css != "status-none":
         return f"{head}{year}: {status}"
-    value = format_value(indicator, cell["value"])  # without the visual band mark
+    value = format_value(cell["value"], indicator)  # without the visual band mark
     return f"{head}{year}: {value}" + (f", {status}" if css.startswith("band-") else "")
 
 
-def _cell(cell: Mapping, indicator: pd.Series, href: str) -> E:
+def _cell(cell: Mapping, indicator: pd.Series, href: str, show_year: bool = False) -> E:
     text, css, _ = cell_content(cell, indicator)
+    if show_year and css != "nodata":
+        # A "latest" value shows its year in the cell, not only to screen readers (years mix).
+        text = [text, E("span", f" {int(cell['year'])}", className="matrix-cell-year")]
     # A plain link with an aria-label: the profile link is a full URL state, and a hidden-span
     # alternative to aria-label doubled the payload of a ~6,000-cell table.
     link = E("a", text, href=href, className="matrix-cell-link", **{"aria-label": cell_label(cell, indicator)})
     return E("td", link, className=f"matrix-cell {css}")
 
 
-def _row(cells: list[dict], columns: list[str], indicators: dict, link_for: Callable[[str], str],
-         spotlit: bool = False) -> E:
+def _gap_cell(number: int) -> E:
+    return E("td", "\u2014", className="matrix-cell matrix-gap", title=_gap_title(number))
+
+
+def _row(cells: list[dict], entries: list[tuple[int, str | None]], indicators: dict,
+         link_for: Callable[[str], str], spotlit: bool = False, show_year: bool = False) -> E:
     first = cells[0]
     href = link_for(first["iso3"])
     name = [E("span", "\u2605 ", className="spotlight-mark", **{"aria-hidden": "true"}), first["name"],
@@ -154,7 +192,8 @@ def _row(cells: list[dict], columns: list[str], indicators: dict, link_for: Call
                      title=f"Open the profile of {first['name']}"),
              scope="row", className="matrix-country")
     by_id = {c["indicator_id"]: c for c in cells}
-    return E("tr", [head] + [_cell(by_id[i], indicators[i], href) for i in columns],
+    return E("tr", [head] + [_cell(by_id[i], indicators[i], href, show_year) if i is not None else _gap_cell(n)
+                             for n, i in entries],
              className="matrix-spotlight" if spotlit else None)
 
 
@@ -165,7 +204,8 @@ def empty_matrix() -> E:
 
 def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives: pd.DataFrame, *,
                       sort: str = "region", link_for: Callable[[str], str] | None = None,
-                      caption: str | None = None, highlight=(), max_rows: int = MAX_ROWS) -> E:
+                      caption: str | None = None, highlight=(), max_rows: int = MAX_ROWS,
+                      gap_objectives: Iterable[int] = ()) -> E:
     """An accessible table of status per country (rows) and indicator (columns).
 
     Columns are grouped under their primary GCM objective; each row header and each cell
@@ -175,12 +215,17 @@ def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives
     ``matrix-spotlight``, a star and hidden text); the CSS mutes the other rows. Only the first
     ``max_rows`` countries in the sort order (plus any spotlit ones) become rows, and the caption
     says so. Returns an :class:`~components.static_html.Element` tree; ``to_html`` turns it
-    into markup.
+    into markup. ``gap_objectives`` (objectives no indicator measures) keep a named column each,
+    "No indicator yet", linked to the methodology. When the cells' years differ (the "latest" value
+    of each), every cell shows its year.
     """
     if matrix.empty:
         return empty_matrix()
     link_for = link_for or _default_link
     columns = _columns(matrix)
+    gaps = [int(n) for n in gap_objectives]
+    entries = _entries(columns, indicators, gaps)
+    show_year = matrix["year"].dropna().nunique() > 1
     spot = set(highlight)
     everyone = sort_matrix_rows(matrix, sort)
     keep = set(everyone[:max_rows]) | spot
@@ -192,8 +237,9 @@ def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives
         by_country.setdefault(record["iso3"], []).append(record)
     # Plain dicts: every cell reads its indicator several times, and Series lookups add up.
     ind_rows = {i: indicators.loc[i].to_dict() for i in columns}
-    shown = (f"{len(order)} countries" if len(order) == len(everyone) else
-             f"{len(order)} of {len(everyone)} countries (the first {max_rows} in this order"
+    # Territories (Réunion, Western Sahara, ...) are rows too: "countries and areas".
+    shown = (areas_noun(len(order)) if len(order) == len(everyone) else
+             f"{len(order)} of {areas_noun(len(everyone))} (the first {max_rows} in this order"
              + (", and the spotlit ones" if len(order) > max_rows else "")
              + "; narrow the filters to see the others, the data table lists every country)")
     caption = caption or (
@@ -201,13 +247,15 @@ def make_matrix_table(matrix: pd.DataFrame, indicators: pd.DataFrame, objectives
         "GCM objective (editorial mapping). Sorted by "
         + {"name": "name", "status": "mean 10.7.2 status, worst first"}.get(sort, "region, then name")
         + ". Each cell shows its value or status in words; \u201cno data\u201d marks a missing value."
-        + band_legend(matrix))
-    rows = {iso3: _row(by_country[iso3], columns, ind_rows, link_for, iso3 in spot) for iso3 in order}
+        + band_legend(matrix)
+        + (" Each value shows the year it is from." if show_year else "")
+        + gap_sentence(gaps, objectives))
+    rows = {iso3: _row(by_country[iso3], entries, ind_rows, link_for, iso3 in spot, show_year) for iso3 in order}
     if sort in ("name", "status"):
         bodies = [E("tbody", [rows[i] for i in order])]
     else:
-        bodies = _region_bodies(matrix, order, rows, len(columns) + 1)
-    return E("table", [E("caption", caption), _header(columns, indicators, objectives), *bodies],
+        bodies = _region_bodies(matrix, order, rows, len(entries) + 1)
+    return E("table", [E("caption", caption), _header(entries, indicators, objectives), *bodies],
              className=f"matrix-table matrix-sort-{sort}" + (" has-spotlight" if spot & set(order) else ""))
 
 

@@ -13,6 +13,7 @@ from dash import html
 from data.model import PARTIAL_CLASSIFICATIONS, Dataset
 from data.profile_data import (classification_items, has_any_data, median_text, profile_frame,
                                profile_records, table_rows)
+from data.queries import objectives_without_indicator
 from data.summaries import profile_sentence
 
 METHODOLOGY_HREF = "?view=methodology"
@@ -88,8 +89,19 @@ def _objective_sections(rows: list[dict], dataset: Dataset, region: str) -> list
     for row in rows:  # rows keep matrix order within each objective
         by_objective.setdefault(row["primary_objective"], []).append(row)
     sections = []
-    for number in sorted(by_objective):
+    gaps = objectives_without_indicator(dataset.indicators, dataset.objectives)
+    for number in sorted(set(by_objective) | set(gaps)):
         objective = objectives.get(number)
+        if number not in by_objective:  # a named gap: the objective is listed, not silently left out
+            label = objective["short_label"] if objective is not None else ""
+            sections.append(html.Section([
+                html.H4(f"Objective {number} \u00b7 {label}",
+                        title=objective["title"] if objective is not None else None),
+                html.P([f"No indicator measures objective {number} yet \u2014 ",
+                        html.A("see the methodology", href=METHODOLOGY_HREF), "."],
+                       className="profile-note profile-gap"),
+            ], className="profile-objective profile-objective-gap"))
+            continue
         label = objective["short_label"] if objective is not None else ""
         title = f"Objective {number} \u00b7 {label}"
         body = [_indicator_row(r, catalogue[r["indicator_id"]]) for r in by_objective[number]]

@@ -26,6 +26,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
+from data.formatting import MAPPING_NOTE
+
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 
 #: Short text symbol per ordinal category (1 = worst), for greyscale reading.
@@ -218,7 +220,10 @@ def layout_dict(traces: list[dict], theme: Theme | str, title: str | None = None
     small = max(11, round(theme.font_size * 0.8))
     title_lines = wrap_text(title, theme.title_size, width, 2) if title else []
     sub_lines = wrap_text(subtitle, theme.font_size, width, 3) if subtitle else []
-    source_lines = wrap_text(source, small, width, 2) if source else []
+    # The page line "Objective mapping is editorial" is drawn into the footer too, so exported
+    # PNG/SVG images keep it (the objective filter and grouping rest on the editorial mapping).
+    source_lines = (wrap_text(source, small, width, 2) + wrap_text(MAPPING_NOTE, small, width, 1)
+                    if source else [])
     legend_h = legend_rows(traces, theme, width * 0.8) * theme.font_size * 1.6
     title_h = len(title_lines) * theme.title_size * 1.3 + len(sub_lines) * theme.font_size * 1.35
     if axis_space is None:

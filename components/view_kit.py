@@ -13,9 +13,11 @@ from typing import Any
 
 from dash import dcc, html
 
+from data.catalogue import policy_indicators
+from data.formatting import objectives_phrase
 from data.labels import short_label
 from data.model import Dataset
-from data.selection import ALL_10_7_2, Selection, select as select_from
+from data.selection import Selection, select as select_from
 from data.years import LATEST
 
 from . import ids
@@ -108,7 +110,7 @@ def filters_in_words(state, dataset: Dataset) -> str:
     if state.champion:
         parts.append("GCM Champions (partial list)")
     if state.objective:
-        parts.append("Objectives " + ", ".join(str(o) for o in state.objective))
+        parts.append(objectives_phrase(state.objective))  # "... (editorial mapping)"
     if state.principle:
         parts.append("Principles " + ", ".join(str(p) for p in state.principle))
     return "; ".join(parts) if parts else "All countries"
@@ -207,14 +209,14 @@ def dropdown(control_id: str, options, multi: bool = True, placeholder: str = "A
 
 
 #: Fields several views share: the 10.7.2 series they show, and the countries they single out.
-POLICY_FIELD = UrlField("policy", "sdg10_7_2_all", choice("policy measure", lambda v: ALL_10_7_2))
+POLICY_FIELD = UrlField("policy", "sdg10_7_2_all", choice("policy measure", lambda v: v.policy_indicators))
 COMPARE_FIELD = UrlField("compare", (), parse_countries)
 
 
 def policy_dropdown(control_id: str, indicators) -> html.Div:
     """A labelled choice of one SDG 10.7.2 series (feeds :data:`POLICY_FIELD`)."""
     options = [{"label": f"10.7.2 · {short_label(indicators.loc[i])}", "value": i}
-               for i in ALL_10_7_2 if i in indicators.index]
+               for i in policy_indicators(indicators)]
     return labelled("Policy measure (SDG 10.7.2 domain)",
                     dcc.Dropdown(id=control_id, options=options, clearable=False, searchable=False),
                     control_id=control_id)

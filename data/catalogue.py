@@ -7,6 +7,10 @@ import pandas as pd
 
 from .sources_table import SDG_DB
 
+#: ``indicator_group`` values of gcm_indicator_map.csv that the views rely on.
+POLICY_GROUP = "sdg10_7_2_policy"        # the seven SDG 10.7.2 policy series (all domains + six)
+REMITTANCE_COST_GROUP = "remittance_cost"  # SDG 10.c.1 costs, banded against the 3% target and 5% ceiling
+
 
 def read_csv_text(path: Path) -> pd.DataFrame:
     """Read a shipped CSV with every column as text and no NA guessing."""
@@ -30,9 +34,24 @@ def load_indicators(folder: Path) -> pd.DataFrame:
     merged["principles"] = merged["guiding_principles"].map(_int_tuple)
     merged["primary_objective"] = merged["primary_objective"].astype(int)
     merged["official_target"] = merged["official_target"].replace("", None)
+    # Empty band columns mean "no band": NaN thresholds, so status.has_band is False.
+    for column in ("band_target", "band_ceiling"):
+        merged[column] = pd.to_numeric(merged[column].replace("", None), errors="raise")
+    # A missing short label falls back to the full label (a grid header must never be blank).
+    merged["short_label"] = merged["short_label"].where(merged["short_label"] != "", merged["label"])
     merged["source_id"] = SDG_DB
     merged = merged.drop(columns=["gcm_objectives", "guiding_principles"])
     return merged.set_index("indicator_id", drop=False)
+
+
+def indicator_group(indicators: pd.DataFrame, group: str) -> tuple[str, ...]:
+    """The indicator ids of one ``indicator_group`` of the catalogue, in catalogue order."""
+    return tuple(indicators.index[indicators["indicator_group"] == group])
+
+
+def policy_indicators(indicators: pd.DataFrame) -> tuple[str, ...]:
+    """The SDG 10.7.2 policy series (all domains first, then domains 1-6), from the catalogue."""
+    return indicator_group(indicators, POLICY_GROUP)
 
 
 def load_objectives(folder: Path) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .dataset_index import index_of
 from .model import Dataset
-from .selection import ALL_10_7_2
+from .catalogue import policy_indicators
 
 ROUNDS = (2019, 2021)
 DIRECTIONS = ("improved", "same", "declined")
@@ -56,8 +56,9 @@ def _direction(change: np.ndarray) -> np.ndarray:
 def rounds_of(dataset: Dataset) -> pd.DataFrame:
     """The :func:`round_table` of every 10.7.2 series in ``dataset``, built once per dataset (read-only)."""
     index = index_of(dataset)
+    policy = policy_indicators(dataset.indicators)
     return index.memo(("change_rounds",),
-                      lambda: round_table(index.observations_for(ALL_10_7_2), ALL_10_7_2))
+                      lambda: round_table(index.observations_for(policy), policy))
 
 
 def _rows_of(rounds: pd.DataFrame, indicator_ids: list[str],

@@ -9,6 +9,7 @@ import pandas as pd
 from .breakdown import breakdown_mask, check_one_per_country_year
 from .catalogue import (load_countries, load_indicators, load_objectives, load_principles,
                         read_csv_text)
+from .corridor_data import with_bands
 from .model import OBSERVATION_COLUMNS, Dataset
 from .paths import CORRIDOR_FILE, DEFAULT_FOLDER, POLICY_FILE, SERIES_FILE, SHARES_FILE
 from .shipped_checks import check_shipped_files
@@ -83,7 +84,7 @@ def load_dataset(folder: Path | str = DEFAULT_FOLDER) -> Dataset:
         principles=load_principles(folder),
         sources=shipped_sources(),
         regional_shares=_regional_shares(folder),
-        corridors=_corridors(folder),
+        corridors=with_bands(_corridors(folder), indicators),
         version=fingerprint(folder),
     )
 

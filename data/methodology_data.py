@@ -5,7 +5,8 @@ import pandas as pd
 
 from . import queries as q
 from .model import KNOWN_GAPS, NATURE_CODES, PARTIAL_CLASSIFICATIONS, Dataset
-from .status import status_rule_text
+from .formatting import ROUNDING_RULE
+from .status import BAND_RULE, bands_of, status_rule_text
 
 #: A series whose best year has fewer reporting countries than this is listed as thin.
 THIN_COUNTRIES = 30
@@ -69,6 +70,32 @@ def indicator_docs(dataset: Dataset) -> list[dict]:
             "status": status_rule_text(ind),
         })
     return out
+
+
+def band_rules(dataset: Dataset) -> list[str]:
+    """"<indicator label>: <rule>" for every banded indicator of the catalogue (methodology page)."""
+    return [f"{ind['label']}: {status_rule_text(ind)}" for _, ind in dataset.indicators.iterrows()
+            if bands_of(ind) is not None]
+
+
+def display_rules() -> list[str]:
+    """The band rule and the rounding rule as stated on the methodology page."""
+    return [BAND_RULE, ROUNDING_RULE]
+
+
+def no_indicator_message(dataset: Dataset, objectives=(), principles=()) -> str:
+    """Why a view has no indicator for the objective/principle filters, naming objective gaps.
+
+    "No indicator measures objective 12 yet \u2014 see Methodology." when the chosen objectives are
+    all gaps; otherwise the general message.
+    """
+    chosen = [int(n) for n in objectives]
+    gaps = q.objective_gaps(dataset.indicators, dataset.objectives, chosen) if chosen else []
+    if chosen and len(gaps) == len(chosen):
+        noun = "objective" if len(gaps) == 1 else "objectives"
+        listed = ", ".join(str(n) for n in gaps[:-1]) + (" or " if len(gaps) > 1 else "") + str(gaps[-1])
+        return f"No indicator measures {noun} {listed} yet \u2014 see Methodology."
+    return "No indicator is tagged with the selected objectives and principles."
 
 
 def thin_series(dataset: Dataset, threshold: int = THIN_COUNTRIES) -> pd.DataFrame:

@@ -26,8 +26,9 @@ NATURE_CODES = {
 #: Classifications known to be incomplete, with the wording the UI must show.
 PARTIAL_CLASSIFICATIONS = {
     "gcm_champion": (
-        "Partial list: 30 documented GCM Champion countries; champions that did not "
-        "attend the 2023 Accra event are not listed (see SOURCES.md, section 2d)."
+        "Partial list: 30 documented GCM Champion countries (28 from the 2023 Accra event, plus "
+        "Bangladesh and Thailand from their own sources); other champions are not listed "
+        "(see SOURCES.md, section 2d)."
     ),
 }
 

@@ -10,7 +10,8 @@ import pandas as pd
 
 from . import queries
 from .dataset_index import index_of
-from .labels import format_value, is_missing, nature_text, short_label
+from .formatting import format_value, is_missing, nature_text
+from .labels import short_label
 from .model import Dataset
 from .selection import year_medians, year_values
 
@@ -151,7 +152,7 @@ def profile_records(iso3: str, dataset: Dataset, year="latest") -> list[dict]:
             "indicator_id": ind_id, "label": ind["label"], "short_label": short_label(ind),
             "unit": ind["unit"], "kind": ind["kind"], "primary_objective": int(ind["primary_objective"]),
             "objectives": ind["objectives"], "value": value,
-            "value_text": format_value(ind, value, with_unit=True),
+            "value_text": format_value(value, ind, with_unit=True),
             "year": int(when) if have else None,
             "nature": nature,
             "nature_text": nature_text(nature) if have else "",
@@ -193,7 +194,7 @@ def median_text(row: Mapping, which: str, indicator: Mapping) -> str:
     if is_missing(median) or not count:
         return "no data"
     noun = "country" if count == 1 else "countries"
-    return f"{format_value(indicator, median)} ({count} {noun})"
+    return f"{format_value(median, indicator)} ({count} {noun})"
 
 
 def has_any_data(iso3: str, dataset: Dataset) -> bool:

@@ -97,7 +97,7 @@ def with_status(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
         labels = status_labels(row)
         if not labels:
             continue
-        rule = {"kind": row["kind"], "indicator_id": row["indicator_id"]}
+        rule = row.to_dict()  # a plain dict: status_of reads it once per distinct value
         where = np.flatnonzero(ids == indicator_id)
         present = where[~np.isnan(numbers[where])]
         distinct, inverse = np.unique(numbers[present], return_inverse=True)
@@ -200,3 +200,11 @@ def objectives_without_indicator(indicators: pd.DataFrame, objectives: pd.DataFr
     """Objective numbers that no indicator informs."""
     covered = {n for held in indicators["objectives"] for n in held}
     return [int(n) for n in objectives.index if n not in covered]
+
+
+def objective_gaps(indicators: pd.DataFrame, objectives: pd.DataFrame, selected: Iterable[int] = ()) -> list[int]:
+    """The objectives without an indicator that a view listing ``selected`` objectives must name
+    as gaps: all of them when no objective is selected, else those among the selection."""
+    gaps = objectives_without_indicator(indicators, objectives)
+    chosen = {int(n) for n in selected}
+    return [n for n in gaps if not chosen or n in chosen]

@@ -10,10 +10,6 @@ from . import queries as q
 from .dataset_index import index_of
 from .model import Dataset
 
-ALL_10_7_2 = ("sdg10_7_2_all", "sdg10_7_2_pd1", "sdg10_7_2_pd2", "sdg10_7_2_pd3",
-              "sdg10_7_2_pd4", "sdg10_7_2_pd5", "sdg10_7_2_pd6")
-
-
 @dataclass(frozen=True)
 class Selection:
     """What the filters leave: countries (rows of Dataset.countries), indicators and values."""
@@ -22,6 +18,9 @@ class Selection:
     indicators: pd.DataFrame
     values: pd.DataFrame  # iso3, indicator_id, year, value, nature, source_id, status, status_rank
     year: str
+    #: Every area the classification filters keep, before areas without observations are dropped:
+    #: the other end of a remittance corridor can be such an area (Kosovo).
+    areas: pd.DataFrame | None = None
 
     @property
     def year_label(self) -> str:
@@ -73,10 +72,11 @@ def select(dataset: Dataset, *, year: str = q.LATEST, indicator_ids=None, region
                                    champion_only=champion)
     # Areas that are not UN members and never report would only add empty rows.
     index = index_of(dataset)
+    areas = countries
     countries = countries[countries["un_member"] | countries.index.isin(index.reporting)]
     indicators = q.indicators_for(dataset.indicators, objective, principle)
     if indicator_ids is not None:
         indicators = indicators[indicators.index.isin(list(indicator_ids))]
     chosen = list(indicators.index)
     values = _values(index, dataset, chosen, year, countries.index.tolist())
-    return Selection(countries=countries, indicators=indicators, values=values, year=year)
+    return Selection(countries=countries, indicators=indicators, values=values, year=year, areas=areas)

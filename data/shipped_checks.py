@@ -18,7 +18,8 @@ from .readers.problems import Problem, quote
 REQUIRED = {
     "gcm_indicator_map.csv": ("indicator_id", "series_code", "breakdown", "label", "unit", "direction",
                               "kind", "official_target", "gcm_objectives", "primary_objective",
-                              "guiding_principles"),
+                              "guiding_principles", "short_label", "indicator_group", "band_target",
+                              "band_ceiling", "band_labels", "status_rule"),
     "sdg_series_catalogue.csv": ("series_code", "goal", "target", "indicator", "description", "file"),
     "gcm_objectives.csv": ("objective_number", "objective_title"),
     "gcm_guiding_principles.csv": ("order", "guiding_principle"),

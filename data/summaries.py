@@ -11,8 +11,9 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .frames import column_rows
-from .labels import ORDINAL_VERBS, format_value, is_missing, topic_phrase
-from .status import ORDINAL_CATEGORIES, STATUS_RULES, status_labels, status_of
+from .formatting import areas_noun, format_value, is_missing, rounds_phrase
+from .labels import ORDINAL_VERBS, topic_phrase
+from .status import ORDINAL_CATEGORIES, bands_of, status_labels, status_of
 
 _ORDINAL_BY_LABEL = {label: n for n, label in ORDINAL_CATEGORIES.items()}
 
@@ -25,15 +26,25 @@ def _was(count: int) -> str:
     return "was" if count == 1 else "were"
 
 
+#: Up to this many distinct years, a "latest" sentence says how many values come from each
+#: (the two 10.7.2 rounds); beyond, it gives the span, which stays readable.
+MAX_LISTED_YEARS = 3
+
+
 def _years_phrase(values: pd.DataFrame, year_label) -> str:
-    """"in 2021", or "latest data 2011-2021" computed from the years actually present."""
+    """"in 2021"; for latest values "latest data: 49 from 2019 and 89 from 2021" (few years) or
+    "latest data 2011-2021", computed from the years actually present."""
     if str(year_label) != "latest":
         return f"in {year_label}"
     years = values["year"].dropna().astype(int) if "year" in values else pd.Series(dtype=int)
     if years.empty:
         return "latest data"
     low, high = int(years.min()), int(years.max())
-    return f"latest data {low}" if low == high else f"latest data {low}-{high}"
+    if low == high:
+        return f"latest data {low}"
+    if years.nunique() <= MAX_LISTED_YEARS:
+        return f"latest data: {rounds_phrase(years)}"
+    return f"latest data {low}-{high}"
 
 
 def _reported(values: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
@@ -48,10 +59,13 @@ def _status_phrase(indicator: pd.Series, label: str, count: int) -> str:
     return f"{count} {_was(count)} in the band \u201c{label}\u201d"
 
 
-def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str | None = None) -> str:
+def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str | None = None,
+                   values: pd.DataFrame | None = None) -> str:
     """Best and worst status counts from a :func:`data.queries.status_shares` frame.
 
-    Counts are summed over every group in ``shares`` unless ``group`` picks one.
+    Counts are summed over every group in ``shares`` unless ``group`` picks one. For "latest"
+    values, pass the ``values`` the shares were counted from (iso3, indicator_id, year, value) and
+    the sentence says how many come from each round.
     """
     # Plain Python over the (few dozen) share rows: pandas' per-call overhead dominated here.
     reporting_by_group, counts = {}, Counter()
@@ -75,7 +89,12 @@ def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str 
     else:
         head = (f"{when}, {n_best} of {_plural(reporting, 'reporting country', 'reporting countries')}"
                 f"{where} {_was(n_best)} in the band \u201c{best}\u201d for {topic}")
-    return f"{head}; {_status_phrase(indicator, worst, n_worst)}."
+    mix = ""
+    if values is not None and str(year) == "latest":
+        years = _reported(values, indicator["indicator_id"])["year"]
+        if years.nunique() > 1:
+            mix = f" (the latest values mix rounds: {rounds_phrase(years)})"
+    return f"{head}; {_status_phrase(indicator, worst, n_worst)}{mix}."
 
 
 def distribution_sentence(values: pd.DataFrame, medians: pd.DataFrame, indicator: pd.Series,
@@ -97,10 +116,10 @@ def distribution_sentence(values: pd.DataFrame, medians: pd.DataFrame, indicator
     what = "median score for" if indicator["kind"] == "ordinal_1_4" else "median of"
     scale = " of 4" if indicator["kind"] == "ordinal_1_4" else ""
     text = (f"Across {_plural(n, 'reporting country', 'reporting countries')}, the {what} {topic} "
-            f"was {format_value(indicator, median)}{scale} ({when})")
-    rule = STATUS_RULES.get(ind_id)
-    if rule is not None:
-        best = rule["bands"][0][1]
+            f"was {format_value(median, indicator)}{scale} ({when})")
+    bands = bands_of(indicator)
+    if bands is not None:
+        best = bands.labels[0]
         hits = sum(status_of(indicator, v) == best for v in rows["value"])
         text += f"; {hits} {_was(hits)} in the band \u201c{best}\u201d"
     elif indicator["kind"] == "ordinal_1_4":
@@ -119,8 +138,9 @@ def map_sentence(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataF
     rows = rows[rows["iso3"].isin(countries.index)].drop_duplicates("iso3")
     topic = topic_phrase(indicator)
     shown, n = len(countries), len(rows)
+    # The country table holds territories too (Réunion, Western Sahara): "countries and areas".
     head = (f"Map of {topic} ({_years_phrase(rows, year_label)}): "
-            f"{n} of {_plural(shown, 'country', 'countries')} shown have data")
+            f"{n} of {areas_noun(shown)} shown have data")
     if n == 0:
         return head + "."
     labels = status_labels(indicator)
@@ -134,10 +154,10 @@ def map_sentence(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataF
     else:
         low, high = rows.loc[rows["value"].idxmin()], rows.loc[rows["value"].idxmax()]
         name = countries["name"]
-        body = (f"values range from {format_value(indicator, low['value'])} ({name[low['iso3']]}) "
-                f"to {format_value(indicator, high['value'])} ({name[high['iso3']]}), "
-                f"median {format_value(indicator, float(rows['value'].median()))}")
-    return f"{head}; {body}; {_plural(shown - n, 'country', 'countries')} {'has' if shown - n == 1 else 'have'} no data."
+        body = (f"values range from {format_value(low['value'], indicator)} ({name[low['iso3']]}) "
+                f"to {format_value(high['value'], indicator)} ({name[high['iso3']]}), "
+                f"median {format_value(float(rows['value'].median()), indicator)}")
+    return f"{head}; {body}; {areas_noun(shown - n)} {'has' if shown - n == 1 else 'have'} no data."
 
 
 def change_sentence(change: pd.DataFrame, indicator: pd.Series, *,

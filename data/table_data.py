@@ -6,7 +6,7 @@ import zipfile
 
 import pandas as pd
 
-from .labels import nature_text
+from .formatting import nature_text
 from .model import Dataset
 from .selection import Selection
 

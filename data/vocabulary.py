@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .catalogue import policy_indicators
 from .model import Dataset
 
 FLAGS = ("ldc", "lldc", "sids")
@@ -23,6 +24,7 @@ class Vocabulary:
     objectives: tuple[int, ...]
     principles: tuple[int, ...]
     years_by_indicator: dict
+    policy_indicators: tuple[str, ...] = ()  # the SDG 10.7.2 series, from the catalogue
 
     def years_for(self, indicator_id: str) -> tuple[int, ...]:
         """Years with data for one indicator (empty tuple if unknown)."""
@@ -49,4 +51,5 @@ def build_vocabulary(dataset: Dataset) -> Vocabulary:
         objectives=tuple(int(n) for n in dataset.objectives.index),
         principles=tuple(int(n) for n in dataset.principles.index),
         years_by_indicator=by_ind,
+        policy_indicators=policy_indicators(dataset.indicators),
     )

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.formatting import default_source, direction_text, format_value, numeric_target, target_text
 from data.frames import column_rows
 from data.labels import ORDINAL_SHORT
 from data.status import ORDINAL_CATEGORIES
 
 from .common import hline, legend_right, row_height, series_colors
 from .empty import empty_figure
-from .format import default_source, direction_text, format_value, numeric_target, target_text
 from .plain import FigureDict, figure, trace
 
 DIRECTION_STYLE = {"improved": ("triangle-right", "Improved"), "same": ("circle", "Same"),
@@ -88,10 +88,10 @@ def make_time_series(series: pd.DataFrame, indicator: pd.Series, *, by: str, the
         part = part.sort_values("year")
         colour = theme.region_color(key) if by == "group" else palette[n % len(palette)]
         if by == "group":
-            text = [f"<b>{key}</b> median {int(r.year)}: {format_value(r.median, indicator)} "
+            text = [f"<b>{key}</b> median {int(r.year)}: {format_value(r.median, indicator, with_unit=True)} "
                     f"({r.count} {'country' if r.count == 1 else 'countries'})" for r in part.itertuples()]
         else:
-            text = [f"<b>{key}</b> {int(r.year)}: {format_value(r.value, indicator)}" for r in part.itertuples()]
+            text = [f"<b>{key}</b> {int(r.year)}: {format_value(r.value, indicator, with_unit=True)}" for r in part.itertuples()]
         traces.append(trace(
             "scatter", x=part["year"], y=part[value_col], mode="lines+markers", name=str(key), text=text,
             hovertemplate="%{text}<extra></extra>", connectgaps=False,

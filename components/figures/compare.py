@@ -6,11 +6,11 @@ import math
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.formatting import format_value, text_or_empty
 from data.labels import short_label
 
 from .common import legend_right, series_colors
 from .empty import empty_figure
-from .format import format_value
 from .plain import FigureDict, figure, trace
 
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "hexagon")
@@ -75,8 +75,8 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
             traces.append(trace(
                 "scatter", x=[c["value"]], y=[_offset(k, len(order))], mode="markers", name=names[iso3],
                 legendgroup=iso3, showlegend=False, **on_row,
-                text=[f"<b>{names[iso3]}</b><br>{ind['label']}<br>{format_value(c['value'], ind)} "
-                      f"({int(c['year'])})" + (f"<br>{c['status']}" if c["status"] else "")],
+                text=[f"<b>{names[iso3]}</b><br>{ind['label']}<br>{format_value(c['value'], ind, with_unit=True)} "
+                      f"({int(c['year'])})" + (f"<br>{status}" if (status := text_or_empty(c["status"])) else "")],
                 hovertemplate="%{text}<extra></extra>",
                 marker={"symbol": SYMBOLS[k % len(SYMBOLS)], "size": theme.marker_size + 5,
                         "color": palette[k % len(palette)], "opacity": 0.9,
@@ -89,7 +89,7 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
                 traces.append(trace(
                     "scatter", x=[ref["region_median"]], y=y, mode="markers", showlegend=False,
                     legendgroup="region", **on_row,
-                    text=[f"{ref['region']} median: {format_value(ref['region_median'], ind)} "
+                    text=[f"{ref['region']} median: {format_value(ref['region_median'], ind, with_unit=True)} "
                           f"({ref['region_count']} countries)"],
                     hovertemplate="%{text}<extra></extra>",
                     marker={"symbol": "line-ns", "size": theme.marker_size * 2.6, "color": theme.muted_text_color,
@@ -99,7 +99,7 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
             traces.append(trace(
                 "scatter", x=[w["world_median"]], y=y, mode="markers", showlegend=False, legendgroup="world",
                 **on_row,
-                text=[f"World median: {format_value(w['world_median'], ind)} ({w['world_count']} countries)"],
+                text=[f"World median: {format_value(w['world_median'], ind, with_unit=True)} ({w['world_count']} countries)"],
                 hovertemplate="%{text}<extra></extra>",
                 marker={"symbol": "line-ns", "size": theme.marker_size * 3.4, "color": theme.reference_line,
                         "line": {"color": theme.reference_line, "width": 2}}))

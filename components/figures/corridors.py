@@ -4,26 +4,31 @@ from __future__ import annotations
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.formatting import format_banded
 
-from .common import legend_right, row_height, vline
+from .common import fit_source_right_of_labels, legend_right, row_height, vline
 from .empty import empty_figure
 from .plain import FigureDict, figure, trace
 
-BANDS = ("Above 5% ceiling", "3-5%: above target", "Below 3% target")  # worst first
 
 
 def make_corridor_costs(costs: pd.DataFrame, *, theme: Theme | str = "light", title: str | None = None,
                         subtitle: str | None = None, source: str | None = None,
                         target: float = 3.0, ceiling: float = 5.0) -> FigureDict:
     """Horizontal dot-and-stem chart, one row per corridor (``costs`` from data.corridor_data,
-    dearest first), coloured by band; each label carries the corridor's year."""
+    dearest first), coloured by band (every band in the legend, worst first, with its count); each
+    label carries the corridor's year. Costs print with two decimals, like the band rule."""
     theme = get_theme(theme)
     title = title or "Remittance corridor costs"
     if costs.empty:
         return empty_figure("No corridor costs for this selection", theme, title=title, subtitle=subtitle)
     labels = [f"{r.partner} ({r.year})" for r in costs.itertuples()]
     traces = []
-    for style in theme.status_styles(list(BANDS)):
+    # Every band, worst first, as the other status legends (one colour per band whichever are present);
+    # the labels come from the catalogue rule via data.corridor_data.with_bands.
+    bands = (list(costs["band"].cat.categories) if isinstance(costs["band"].dtype, pd.CategoricalDtype)
+             else list(dict.fromkeys(costs.sort_values("band_index")["band"])))
+    for style in theme.status_styles(bands[::-1]):
         mask = costs["band"] == style["label"]
         part = costs[mask]
         part_labels = [lab for lab, m in zip(labels, mask) if m]
@@ -35,10 +40,12 @@ def make_corridor_costs(costs: pd.DataFrame, *, theme: Theme | str = "light", ti
                             legendgroup=style["label"], line={"color": style["color"], "width": 2}))
         traces.append(trace(
             "scatter", x=part["value"], y=part_labels, mode="markers+text", name=f"{style['label']} ({len(part)})",
-            legendgroup=style["label"], texttemplate="%{x:.1f}%", textposition="middle right",
+            legendgroup=style["label"], text=[format_banded(v) for v in part["value"]],
+            texttemplate="%{text}", textposition="middle right",
             textfont={"color": theme.text_color, "size": max(11, theme.font_size - 2)},
-            customdata=part[["partner", "year"]].to_numpy(),
-            hovertemplate="<b>%{customdata[0]}</b><br>Cost: %{x:.2f}% of USD 200<br>Year: %{customdata[1]}<extra></extra>",
+            customdata=[[p, int(y), b] for p, y, b in zip(part["partner"], part["year"], part["band"])],
+            hovertemplate="<b>%{customdata[0]}</b><br>Cost: %{text} of USD 200<br>%{customdata[2]}"
+                          "<br>Year: %{customdata[1]}<extra></extra>",
             marker={"symbol": style["marker"], "size": theme.marker_size + 4, "color": style["color"],
                     "line": {"color": theme.text_color, "width": 1}}))
     span = [labels[0], labels[-1]]
@@ -54,6 +61,7 @@ def make_corridor_costs(costs: pd.DataFrame, *, theme: Theme | str = "light", ti
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, axis_space=False,
                          extra=axes)
     legend_right(layout, traces, theme)
+    fit_source_right_of_labels(layout, theme, labels)  # the footer starts right of the corridor names
     layout["margin"]["t"] += theme.font_size * 2  # room for the x ticks on top
     layout["height"] = row_height(len(costs), theme, per_row=1.8, extra=int(layout["margin"]["t"]) + 80)
     return figure(traces, layout)

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.formatting import direction_text, format_value, nature_text, numeric_target, target_text
 from data.frames import column_rows
 from data.labels import ORDINAL_SHORT
 
-from .common import hline, jitter, legend_right
+from .common import JITTER_SPREAD, hline, jitter, legend_right
 from .empty import empty_figure
-from .format import direction_text, format_value, nature_text, numeric_target, target_text
 from .plain import FigureDict, figure, trace
 
 
@@ -22,8 +22,9 @@ def _log_axis(values: pd.Series, indicator: pd.Series) -> bool:
 def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Series, outcome: pd.Series, *,
                      theme: Theme | str = "light", highlight=(), title: str | None = None,
                      subtitle: str | None = None, source: str | None = None) -> FigureDict:
-    """Scatter of ``points`` (from :func:`data.gap_data.gap_points`): x = policy score (jittered
-    within its category), y = outcome; one trace per region; highlighted countries ringed and named;
+    """Scatter of ``points`` (from :func:`data.gap_data.gap_points`): x = policy score (shifted
+    sideways within its category, which the subtitle states), y = outcome; one trace per region;
+    highlighted countries ringed and named;
     ``medians`` (policy_value, median, count) drawn as short bars per score."""
     theme = get_theme(theme)
     title = title or f"{outcome['label']} against {policy['label']}"
@@ -33,7 +34,7 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     spec = outcome.to_dict()  # format_value reads it per point; dict lookups are cheaper
     for region, part in points.groupby("region", sort=True):
         text = [f"<b>{name}</b> ({region})<br>Policy: {int(pv)} {ORDINAL_SHORT.get(int(pv), '')}"
-                f" ({int(py)})<br>Outcome: {format_value(ov, spec)} ({int(oy)})<br>Nature: {nature_text(on)}"
+                f" ({int(py)})<br>Outcome: {format_value(ov, spec, with_unit=True)} ({int(oy)})<br>Nature: {nature_text(on)}"
                 for name, pv, py, ov, oy, on in column_rows(part, "name", "policy_value", "policy_year",
                                                             "outcome_value", "outcome_year", "outcome_nature")]
         traces.append(trace(
@@ -45,7 +46,7 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     if not medians.empty:
         traces.append(trace(
             "scatter", x=medians["policy_value"], y=medians["median"], mode="markers", name="Median per score",
-            text=[f"Score {int(r.policy_value)}: median {format_value(r.median, outcome)} "
+            text=[f"Score {int(r.policy_value)}: median {format_value(r.median, outcome, with_unit=True)} "
                   f"({r.count} {'country' if r.count == 1 else 'countries'})" for r in medians.itertuples()],
             hovertemplate="%{text}<extra></extra>",
             marker={"symbol": "line-ew", "size": theme.marker_size * 6,
@@ -73,5 +74,8 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
         "shapes": [{"type": "line", "x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
                     "line": {"color": theme.grid_color, "width": 1}} for x in (1.5, 2.5, 3.5)],
     }
+    # The subtitle states the sideways shift, so the chart (and its exports) says how to read x.
+    shift = f"points shifted sideways by up to \u00b1{JITTER_SPREAD:g} within each score"
+    subtitle = f"{subtitle} \u00b7 {shift}" if subtitle else shift[0].upper() + shift[1:]
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, extra=axes)
     return figure(traces, legend_right(layout, traces, theme))

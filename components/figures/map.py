@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.formatting import default_source, direction_text, format_value, nature_text
 from data.status import has_status, status_labels
 
 from .empty import NO_MATCH, empty_figure
-from .format import default_source, direction_text, format_value, nature_text
 from .plain import FigureDict, figure, trace
 
 #: (lon range, lat range, rotation lon) per M49 region; ranges, not geo.scope (see geo_config).
@@ -37,13 +37,13 @@ def map_areas() -> tuple[frozenset, dict]:
 def _hover(rows: pd.DataFrame, names, indicator: pd.Series) -> list[str]:
     # Plain dicts and column arrays: Series lookups per row cost ~10 us each (0.25 s at 100x data).
     names = _as_dict(names)
-    spec = {"kind": indicator["kind"], "unit": indicator.get("unit")}
+    spec = indicator.to_dict()  # kind, unit and band columns, read per row below
     statuses = rows["status"].tolist() if "status" in rows else [None] * len(rows)
     out = []
     # .tolist() first: iterating pandas string columns costs ~5 us an item (0.1 s at 100x data).
     for iso3, value, status, year, nature in zip(rows["iso3"].tolist(), rows["value"].tolist(), statuses,
                                                  rows["year"].tolist(), rows["nature"].tolist()):
-        lines = [f"<b>{names.get(iso3, iso3)}</b>", format_value(value, spec)]
+        lines = [f"<b>{names.get(iso3, iso3)}</b>", format_value(value, spec, with_unit=True)]
         if status and not (isinstance(status, float) and status != status):
             lines.append(f"Category: {status}")
         lines += [f"Year of data: {int(year)}", f"Nature: {nature_text(nature)}"]

@@ -1,17 +1,19 @@
 """A world map of a continuous indicator with one animation frame per year (slider + play).
 
 Each frame shows only the values observed in that year; countries without a value that year are
-drawn as "No data" — nothing is carried forward or interpolated between years.
+drawn as "No data" — nothing is carried forward or interpolated between years. Small areas without
+a shape at this scale (Comoros, Cabo Verde, Tonga, ...) are drawn as points in every frame, as on the
+static map.
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.formatting import default_source, direction_text, format_value
 from data.frames import column_rows
 
 from .empty import empty_figure
-from .format import default_source, direction_text, format_value
 from .map import geo_layout, map_areas
 from .plain import FigureDict, annotation, figure, trace
 
@@ -20,16 +22,17 @@ MAX_FRAMES = 20
 
 def _frame_traces(rows: pd.DataFrame, countries: pd.DataFrame, indicator: pd.Series, year: int,
                   scale: dict, theme: Theme) -> list[dict]:
-    drawn, _ = map_areas()
+    drawn, centroids = map_areas()
     names = dict(zip(countries.index.tolist(), countries["name"].tolist()))
     spec = indicator.to_dict()  # format_value reads it per country
-    have = rows[rows["year"] == year].drop_duplicates("iso3")
-    have = have[have["iso3"].isin(drawn)]
+    year_rows = rows[rows["year"] == year].drop_duplicates("iso3")
+    have = year_rows[year_rows["iso3"].isin(drawn)]
+    small = year_rows[~year_rows["iso3"].isin(drawn) & year_rows["iso3"].isin(list(centroids))]
     reported = set(have["iso3"].tolist())
     gaps = [i for i in countries.index.tolist() if i in drawn and i not in reported]
     values = trace(
         "choropleth", locations=have["iso3"], locationmode="ISO-3", z=have["value"], name=f"{year}",
-        text=[f"<b>{names.get(i, i)}</b><br>{format_value(v, spec)}<br>Year of data: {year}"
+        text=[f"<b>{names.get(i, i)}</b><br>{format_value(v, spec, with_unit=True)}<br>Year of data: {year}"
               for i, v in column_rows(have, "iso3", "value")],
         hovertemplate="%{text}<extra></extra>", marker={"line": {"color": theme.country_line,
                                                                  "width": theme.line_width}}, **scale)
@@ -39,7 +42,18 @@ def _frame_traces(rows: pd.DataFrame, countries: pd.DataFrame, indicator: pd.Ser
         text=[f"<b>{names.get(i, i)}</b><br>No data in {year}" for i in gaps],
         hovertemplate="%{text}<extra></extra>",
         marker={"line": {"color": theme.no_data_line, "width": max(1.0, theme.line_width * 1.5)}})
-    return [values, missing]
+    lon = [centroids[i][0] for i in small["iso3"]]
+    lat = [centroids[i][1] for i in small["iso3"]]
+    # Always present (maybe empty) so every frame has the same three traces.
+    points = trace(
+        "scattergeo", lon=lon, lat=lat, mode="markers", name=f"Small areas {year}", showlegend=False,
+        text=[f"<b>{names.get(i, i)}</b><br>{format_value(v, spec, with_unit=True)}<br>Year of data: {year}"
+              for i, v in column_rows(small, "iso3", "value")],
+        hovertemplate="%{text}<extra></extra>",
+        marker={"size": theme.marker_size, "color": small["value"].tolist(), "colorscale": scale["colorscale"],
+                "reversescale": scale["reversescale"], "cmin": scale["zmin"], "cmax": scale["zmax"],
+                "showscale": False, "line": {"color": theme.text_color, "width": 1}})
+    return [values, missing, points]
 
 
 def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame, *,
@@ -49,8 +63,8 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
     """Choropleth of ``rows`` (iso3, year, value) over ``countries`` with one frame per year.
 
     Uses the most recent ``max_frames`` years with data; the colour scale is fixed across frames
-    so colours compare between years. Small areas without a drawn shape are not shown (as on a
-    110m world map) and the subtitle says so.
+    so colours compare between years. Small areas without a drawn shape are points, as on the
+    static map.
     """
     theme = get_theme(theme)
     title = title or f"{indicator['label']} by year"
@@ -68,7 +82,7 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
     last = years[-1]
     data = _frame_traces(rows, countries, indicator, last, scale, theme)
     frames = [{"name": str(y), "data": _frame_traces(rows, countries, indicator, y, scale, theme),
-               "traces": [0, 1]} for y in years]
+               "traces": [0, 1, 2]} for y in years]
     counts = rows.groupby("year")["iso3"].nunique()
     play = {"frame": {"duration": 900, "redraw": True}, "fromcurrent": True,
             "transition": {"duration": 0}}
@@ -83,7 +97,8 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
                           {"label": "❚❚ Pause", "method": "animate",
                            "args": [[None], {"frame": {"duration": 0, "redraw": False},
                                              "mode": "immediate", "transition": {"duration": 0}}]}]}],
-        sliders=[{"active": len(years) - 1, "x": 0.16, "len": 0.84, "y": 0, "yanchor": "top",
+        # The slider starts clear of the Play and Pause buttons, so "Year: 2021" is not hidden by them.
+        sliders=[{"active": len(years) - 1, "x": 0.24, "len": 0.76, "y": 0, "yanchor": "top",
                   "pad": {"t": 8}, "font": {"color": theme.text_color},
                   "currentvalue": {"prefix": "Year: ", "font": {"size": theme.font_size}},
                   "steps": [{"label": str(y), "method": "animate",

@@ -6,6 +6,7 @@ import math
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict
+from data.formatting import format_percent
 
 from .empty import empty_figure
 from .plain import FigureDict, figure, trace
@@ -32,7 +33,7 @@ def make_region_shares(shares: pd.DataFrame, domain_code: str, *, theme: Theme |
             ys += [y, y, None]
 
     def fmt(v):
-        return "not published" if math.isnan(v) else f"{v:.1f}%"
+        return format_percent(v, 1, missing="not published")  # one decimal, half up
 
     text = [f"<b>{r.area}</b><br>2019: {fmt(r.share_2019)}<br>2021: {fmt(r.share_2021)}" for r in rows.itertuples()]
     traces = [

@@ -4,15 +4,15 @@ from __future__ import annotations
 import pandas as pd
 
 from components.theme import Theme, get_theme, layout_dict, wrap_text
-from data.queries import group_medians, status_shares
+from data.formatting import (default_source, direction_text, format_percent, format_value, nature_text,
+                             numeric_target, target_text)
 from data.frames import column_rows
-from data.status import ORDINAL_CATEGORIES, STATUS_RULES
+from data.queries import group_medians, status_shares
+from data.status import ORDINAL_CATEGORIES
 
-from .common import jitter, vline
+from .common import fit_source_right_of_labels, jitter, vline
 from .empty import NO_MATCH, empty_figure
-from .format import (default_source, direction_text, format_value, nature_text, numeric_target,
-                     target_text)
-from .plain import FigureDict, annotation, figure, trace
+from .plain import FigureDict, figure, trace
 
 WORLD = "World"
 
@@ -43,10 +43,7 @@ def _category_order(statuses: set) -> list[str]:
     ordinal = list(ORDINAL_CATEGORIES.values())
     if statuses <= set(ordinal):
         return ordinal
-    for rule in STATUS_RULES.values():
-        bands = [label for _, label in reversed(rule["bands"])]
-        if statuses <= set(bands):
-            return bands
+    # Only the 10.7.2 scores are drawn as shares (banded costs show their distribution instead).
     return sorted(statuses)
 
 
@@ -99,7 +96,7 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
                       "showgrid": True, "gridcolor": theme.grid_color, "zeroline": False}})
     else:
         layout = _panels_layout(traces, ids, indicator_labels, yaxis, theme, title, subtitle, source)
-    _fit_source_right_of_labels(layout, theme, list(ylabels.values()))
+    fit_source_right_of_labels(layout, theme, list(ylabels.values()))
     return figure(traces, layout)
 
 
@@ -161,31 +158,14 @@ def _bar_traces(shares: pd.DataFrame, ids: list[str], groups: list[str], ylabels
                 name=f"{style['symbol']} {style['label']}", legendgroup=style["label"],
                 showlegend=col == 1, marker={"color": style["color"],
                                              "line": {"color": theme.country_line, "width": 1}},
-                text=[f"{v:.0f}%" if v > 0 else "" for v in x], textposition="inside",
+                text=[format_percent(v) if v > 0 else "" for v in x], textposition="inside",
                 insidetextanchor="middle", textangle=0,
                 textfont={"color": style["text_color"], "size": theme.font_size},
-                customdata=[list(pair) for pair in zip(counts, n)],
+                customdata=[[c, k, format_percent(v, 1)] for c, k, v in zip(counts, n, x)],
                 hovertemplate=(f"<b>%{{y}}</b><br>{style['label']}: %{{customdata[0]}} of "
-                               "%{customdata[1]} reporting countries (%{x:.1f}%)<extra></extra>"),
+                               "%{customdata[1]} reporting countries (%{customdata[2]})<extra></extra>"),
             ))
     return out
-
-
-def _fit_source_right_of_labels(layout: dict, theme: Theme, labels: list[str]) -> None:
-    """Re-wrap the source line: it starts at the plot's left edge, right of the region labels,
-    so it has less room than the full width layout_dict assumed."""
-    source = annotation(layout, "source")
-    if source is None:
-        return
-    label_px = max((len(l.replace("<b>", "").replace("</b>", "")) for l in labels), default=0) * 0.62 * theme.font_size
-    size = source["font"]["size"]
-    before = source["text"].count("<br>")
-    # Same narrowest width layout_dict wraps for (the dashboard's chart column).
-    width = min(theme.export_width - 60, 900) - label_px
-    lines = wrap_text(source["text"].replace("<br>", " "), size, width, 3)
-    source["text"] = "<br>".join(lines)
-    if len(lines) - 1 > before:
-        layout["margin"]["b"] += round((len(lines) - 1 - before) * size * 1.4)
 
 
 def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd.DataFrame | None,
@@ -219,7 +199,7 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
     traces = []
     for pos, region in enumerate(regions):
         part = rows[rows["region"] == region]
-        text = [f"<b>{names[iso3]}</b><br>{format_value(value, spec)}"
+        text = [f"<b>{names[iso3]}</b><br>{format_value(value, spec, with_unit=True)}"
                 f"<br>Year of data: {int(year)}<br>Nature: {nature_text(nature)}"
                 for iso3, value, year, nature in column_rows(part, "iso3", "value", "year", "nature")]
         traces.append(trace(
@@ -234,12 +214,12 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
     traces.append(trace(
         "scatter", x=[med[r] for r in present], y=[regions.index(r) for r in present],
         mode="markers", name="Region median", hovertemplate="%{text}<extra></extra>",
-        text=[f"{r} median: {format_value(med[r], indicator)}" for r in present],
+        text=[f"{r} median: {format_value(med[r], indicator, with_unit=True)}" for r in present],
         marker={"symbol": "line-ns", "size": theme.marker_size * 4,
                 "line": {"color": theme.text_color, "width": 4}, "color": theme.text_color}))
     span = [-0.5, len(regions) - 0.5]
     if "World" in med:
-        world = format_value(med["World"], indicator)
+        world = format_value(med["World"], indicator, with_unit=True)
         traces.append(vline(med["World"], span, theme, "dash", f"World median: {world}"))
     target = numeric_target(indicator)
     if target is not None:
@@ -255,7 +235,7 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
     }
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
                          source=source or default_source(indicator), extra=axes)
-    _fit_source_right_of_labels(layout, theme, ticktext)
+    fit_source_right_of_labels(layout, theme, ticktext)
     return figure(traces, layout)
 
 
@@ -267,7 +247,7 @@ def _spotlight(rows: pd.DataFrame, names: dict, regions: list[str], indicator: p
         y=[regions.index(r) + jitter(i) for i, r in zip(rows.index, rows["region"])],
         mode="markers+text", name="Spotlight", text=[str(names[i]) for i in rows.index],
         textposition="top center", textfont={"color": theme.text_color, "size": theme.font_size},
-        customdata=[format_value(v, indicator) for v in rows["value"]],
+        customdata=[format_value(v, indicator, with_unit=True) for v in rows["value"]],
         hovertemplate="<b>%{text}</b><br>%{customdata}<extra>Spotlight</extra>",
         marker={"color": [theme.region_color(r) for r in rows["region"]],
                 "size": theme.marker_size * 1.8, "symbol": "circle",

@@ -9,9 +9,9 @@ from components.view_kit import (COMPARE_FIELD, POLICY_FIELD, View, countries_dr
                                  filters_in_words, graph, note, plural, policy_dropdown, select, source_line,
                                  source_text, summary)
 from data import change_data as cd
+from data.catalogue import policy_indicators
 from data.labels import short_label, topic_phrase
 from data.model import Dataset
-from data.selection import ALL_10_7_2
 
 POLICY = "change-policy"
 COMPARE = "change-compare"
@@ -90,7 +90,7 @@ def _over_time(state, dataset: Dataset, sel) -> list:
 def render_change(state, dataset: Dataset) -> list:
     """Dumbbell of the chosen 10.7.2 series, counts per domain and region, and (for a continuous
     sidebar indicator) its time series with target line and an animated map."""
-    sel = select(state, dataset, list(ALL_10_7_2))
+    sel = select(state, dataset, list(policy_indicators(dataset.indicators)))
     if sel.countries.empty:
         return [empty("No countries match these filters.")]
     iso3s = sel.countries.index.tolist()
@@ -115,11 +115,11 @@ def render_change(state, dataset: Dataset) -> list:
                                      f"{len(once)} left out",
                             source=source_text([state.policy], dataset))
         out.append(graph(GRAPH, fig, text, f"gcm-change-{state.policy}", height=fig["layout"]["height"]))
-    table = cd.change_counts(rounds, dataset.countries, ALL_10_7_2, iso3s)
+    table = cd.change_counts(rounds, dataset.countries, policy_indicators(dataset.indicators), iso3s)
     out += [_counts_table(table, dataset),
             note("Scores are reported by governments (SDG 10.7.2). A change of category can reflect new "
                  "policies or a different reading of the questionnaire; it is not an outside assessment."),
-            source_line(list(ALL_10_7_2), dataset)]
+            source_line(list(policy_indicators(dataset.indicators)), dataset)]
     if state.indicator in dataset.indicators.index and dataset.indicators.loc[state.indicator, "kind"] != "ordinal_1_4":
         out += _over_time(state, dataset, sel)
     else:

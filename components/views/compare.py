@@ -7,6 +7,7 @@ from components.figures.compare import make_compare
 from components.view_kit import (COMPARE_FIELD, View, countries_dropdown, display_theme, empty, graph, note,
                                  plural, select, source_line, source_text, summary, year_text)
 from data import compare_data as kd
+from data.methodology_data import no_indicator_message
 from data.model import Dataset
 
 COUNTRIES = "compare-countries"
@@ -23,7 +24,7 @@ def render_compare(state, dataset: Dataset) -> list:
                            f"{'One is chosen so far.' if len(chosen) == 1 else 'None is chosen yet.'}")])]
     sel = select(state, dataset)  # objective / principle filters limit the indicators
     if sel.indicators.empty:
-        return [empty("No indicator is tagged with the selected objectives and principles.")]
+        return [empty(no_indicator_message(dataset, state.objective, state.principle))]
     rows = kd.compare_rows(dataset, chosen, sel.indicators, state.year)
     with_data = kd.indicators_with_data(rows)
     names = {i: dataset.countries.loc[i, "name"] for i in chosen}

@@ -46,10 +46,11 @@ def render_corridors(state, dataset: Dataset) -> list:
     name = dataset.countries["name"].get(state.country, state.country)
     sel = select(state, dataset)
     costs = rc.corridor_costs(dataset.corridors, dataset.countries, state.country, state.corridor_role,
-                              partners=sel.countries.index)
+                              partners=sel.areas.index)
     other = "receiving" if state.corridor_role == "sending" else "sending"
     if costs.empty:
-        elsewhere = rc.corridor_costs(dataset.corridors, dataset.countries, state.country, other)
+        elsewhere = rc.corridor_costs(dataset.corridors, dataset.countries, state.country, other,
+                                      partners=sel.areas.index)
         hint = (f" It appears as a {other} country in {plural(len(elsewhere), 'corridor')}."
                 if len(elsewhere) else "")
         return [summary(f"No corridor costs for {name} as a {state.corridor_role} country in this selection.{hint}"),

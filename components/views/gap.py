@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from components.figures.common import jitter_note
 from components.figures.gap import make_gap_scatter
 from components.url_fields import UrlField, choice, short
 from components.view_kit import (COMPARE_FIELD, POLICY_FIELD, View, countries_dropdown, display_theme, empty,
-                                 filters_in_words, graph, indicator_options, labelled, note, plural,
+                                 filters_in_words, graph, indicator_options, labelled, note,
                                  policy_dropdown, select, source_line, source_text, summary)
 from data import gap_data as gd
+from data.formatting import areas_noun
 from data.labels import short_label, topic_phrase
 from data.model import Dataset
 from data.years import LATEST
@@ -48,7 +50,7 @@ def render_gap(state, dataset: Dataset) -> list:
     medians = gd.medians_by_score(points)
     rho = gd.rank_correlation(points)
     window = f"{first}–{last}" if state.since else f"any year up to {last}"
-    text = (f"{cover['both']} of {plural(cover['countries'], 'country', 'countries')} in this selection have both "
+    text = (f"{cover['both']} of {areas_noun(cover['countries'])} in this selection have both "
             f"a 10.7.2 score for {topic_phrase(policy)} ({cover['policy']} have one) and a value for {topic_phrase(outcome)} "
             f"({cover['outcome']} have one), taking each country's latest value in {window}.")
     if rho is not None:
@@ -67,7 +69,8 @@ def render_gap(state, dataset: Dataset) -> list:
                                         f"{len(points)} countries with both",
                                source=source_text([state.policy, state.outcome], dataset))
         out.append(graph(GRAPH, fig, text, f"gcm-gap-{state.policy}-{state.outcome}", height=600))
-    out += [note(CAVEAT, "analysis-note caveat"), source_line([state.policy, state.outcome], dataset)]
+    out += [note(f"{CAVEAT} {jitter_note()}", "analysis-note caveat"),
+            source_line([state.policy, state.outcome], dataset)]
     return out
 
 

@@ -9,6 +9,8 @@ from components.url_fields import UrlField, choice, encode
 from components.view_kit import View, empty, fragment_path, select, source_line, summary
 from data import queries as q
 from data.dataset_index import index_of
+from data.formatting import areas_noun
+from data.methodology_data import no_indicator_message
 from data.model import Dataset
 from data.selection import Selection
 
@@ -32,9 +34,9 @@ def render_matrix(state, dataset: Dataset) -> list:
     if sel.countries.empty:
         return [empty("No countries match these filters.")]
     if sel.indicators.empty:
-        return [empty("No indicator is tagged with the selected objectives and principles.")]
+        return [empty(no_indicator_message(dataset, state.objective, state.principle))]
     reported, cells = _matrix_counts(sel, dataset)
-    text = (f"{len(sel.countries)} countries × {len(sel.indicators)} indicators "
+    text = (f"{areas_noun(len(sel.countries))} × {len(sel.indicators)} indicators "
             f"({sel.year_label}); {reported} of {cells} cells have data. "
             + (f"The table shows the first {MAX_ROWS} in this order. " if len(sel.countries) > MAX_ROWS
                else "")
@@ -59,7 +61,9 @@ def matrix_html(state, dataset: Dataset) -> str:
         return encode(state.with_changes(view="profile", country=iso3)) or "?"
 
     return to_html(make_matrix_table(matrix, sel.indicators, dataset.objectives, sort=state.sort,
-                                     link_for=link_for, highlight=state.highlight))
+                                     link_for=link_for, highlight=state.highlight,
+                                     gap_objectives=q.objective_gaps(dataset.indicators, dataset.objectives,
+                                                                     state.objective)))
 
 
 def matrix_controls(dataset: Dataset, vocab) -> html.Div:

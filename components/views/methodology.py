@@ -7,7 +7,6 @@ from components.static_html import static_block
 from components.view_kit import View, summary
 from data import methodology_data as md
 from data.model import Dataset
-from data.status import STATUS_RULES
 
 CONTAINER = "methodology"
 
@@ -57,8 +56,7 @@ def render_methodology(state, dataset: Dataset) -> list:
     text = (f"How the {len(docs)} indicators are defined, sourced and mapped to GCM objectives. "
             f"{len(gaps['objectives_without_indicator'])} objectives have no indicator and "
             f"{len(gaps['thin_series'])} series are thin. The objective mapping is editorial unless marked official.")
-    rules = [html.Li(f"{dataset.indicators.loc[i, 'label']}: {r['rule']}") for i, r in STATUS_RULES.items()
-             if i in dataset.indicators.index]
+    rules = [html.Li(rule) for rule in md.band_rules(dataset)]
     return [summary(text), html.Div(id=CONTAINER, className="methodology", children=[
         html.Section([
             html.H2("How status is derived"),
@@ -66,6 +64,7 @@ def render_methodology(state, dataset: Dataset) -> list:
                    "2 Partially meets, 3 Meets, 4 Fully meets), as reported by governments. Remittance costs carry a "
                    "band from the official target:"),
             html.Ul(rules),
+            *[html.P(text) for text in md.display_rules()],
             html.P("Every other indicator is shown as a value compared with region and world medians, without a "
                    "status. Missing values are shown as missing, never estimated or carried forward."),
         ]),

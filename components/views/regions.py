@@ -2,8 +2,6 @@
 computed from the country scores."""
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 from dash import html
 
@@ -13,6 +11,7 @@ from components.view_kit import (POLICY_FIELD, View, display_theme, empty, filte
                                  policy_dropdown, select, source_line, source_text, summary)
 from data import queries as q
 from data import regional_data as rd
+from data.formatting import format_percent
 from data.labels import short_label, topic_phrase
 from data.model import Dataset
 
@@ -33,8 +32,8 @@ def _shares_table(shares: pd.DataFrame) -> html.Table:
     domains = list(dict.fromkeys(zip(shares["domain_code"], shares["domain"])))
 
     def cell(v19, v21):
-        a = "–" if math.isnan(v19) else f"{v19:.0f}"
-        b = "–" if math.isnan(v21) else f"{v21:.0f}"
+        a = format_percent(v19, sign=False)  # half up: 48.5 reads 49 ("–" when not published)
+        b = format_percent(v21, sign=False)
         return f"{a} → {b}"
 
     rows = []
@@ -44,8 +43,8 @@ def _shares_table(shares: pd.DataFrame) -> html.Table:
             html.Td(cell(by.at[c, "share_2019"], by.at[c, "share_2021"]) if c in by.index else "–")
             for c, _ in domains]))
     return html.Table(className="analysis-table shares-table", children=[
-        html.Caption("All domains at a glance: % of countries, 2019 → 2021 (SG_CPA_MIGRP as published; "
-                     "– = not published)."),
+        html.Caption("All domains at a glance: % of countries, 2019 → 2021 (SG_CPA_MIGRP as published, rounded "
+                     "half up to whole percent; – = not published)."),
         html.Thead(html.Tr([html.Th("SDG region", scope="col")] + [
             html.Th("All domains" if c == "ALL" else f"{c[-1]} {name.split('/')[0]}", scope="col")
             for c, name in domains])),
@@ -65,7 +64,8 @@ def render_regions(state, dataset: Dataset) -> list:
     else:
         w = world.iloc[0]
         text = (f"As published by the UN, the share of countries with migration policies for {topic_phrase(policy)} "
-                f"was {w['share_2019']:.0f}% in 2019 and {w['share_2021']:.0f}% in 2021 worldwide; "
+                f"was {format_percent(w['share_2019'])} in 2019 and {format_percent(w['share_2021'])} in 2021 "
+                "worldwide; "
                 f"{int(mine['share_2021'].notna().sum()) - 1} SDG regions have a 2021 figure.")
     out = [summary(text)]
     fig = make_region_shares(shares, code, theme=theme,

@@ -10,7 +10,7 @@ from components.view_kit import (View, display_theme, empty, filters_in_words, g
 from data import queries as q
 from data import summaries
 from data.model import Dataset
-from data.selection import ALL_10_7_2
+from data.catalogue import policy_indicators
 
 MODE = "uneven-mode"
 GRAPH = "uneven-graph"
@@ -20,7 +20,7 @@ MODE_FIELD = UrlField("uneven", "indicator", choice("uneven", lambda v: MODES))
 
 def render_uneven(state, dataset: Dataset) -> list:
     """Share of countries per status by region, or the distribution of a continuous indicator."""
-    chosen = list(ALL_10_7_2) if state.uneven == "all" else [state.indicator]
+    chosen = list(policy_indicators(dataset.indicators)) if state.uneven == "all" else [state.indicator]
     sel = select(state, dataset, chosen)
     if sel.countries.empty:
         return [empty("No countries match these filters.")]
@@ -42,7 +42,7 @@ def render_uneven(state, dataset: Dataset) -> list:
         figure = make_status_shares(both, labels, theme=display_theme(state), year_label=sel.year_label,
                                     subtitle=filters_in_words(state, dataset),
                                     source=source_text(list(sel.indicators.index), dataset))
-        sentences = [summaries.share_sentence(world, dataset.indicators.loc[i], state.year)
+        sentences = [summaries.share_sentence(world, dataset.indicators.loc[i], state.year, values=sel.values)
                      for i in sel.indicators.index]
     else:
         medians = q.group_medians(sel.values, sel.countries, "region")

@@ -14,8 +14,18 @@ from data import gap_data as gd
 from data import methodology_data as md
 from data import queries as q
 from data import regional_data as rd
-from data.selection import ALL_10_7_2, select
+from data.catalogue import policy_indicators
+from data.selection import select
 from data.table_data import citation_lines, csv_with_header, full_dataset_zip, tidy_rows
+from tests.conftest import ROOT
+
+# Read from the shipped map itself (independently of the app): the SDG 10.7.2 country series rows.
+_MAP = pd.read_csv(ROOT / "data" / "sources" / "gcm_indicator_map.csv", dtype=str, keep_default_na=False)
+ALL_10_7_2 = tuple(_MAP.loc[_MAP["series_code"] == "SG_CPA_MIGRS", "indicator_id"])
+
+
+def test_policy_group_is_every_10_7_2_country_series(dataset):
+    assert policy_indicators(dataset.indicators) == ALL_10_7_2 and len(ALL_10_7_2) == 7
 
 
 def _rounds(dataset, ind):

@@ -131,7 +131,9 @@ def test_every_theme_builds_and_titles_are_in_the_figure(d, policy_2021, name):
     fig = make_map(policy_2021, d.indicators.loc[ALL], d.countries, theme=name,
                    subtitle="Filters: all countries", source="Source: test")
     assert fig.layout.title.subtitle.text == "Filters: all countries"
-    assert any(a.text == "Source: test" for a in fig.layout.annotations)
+    # The footer carries the source and the editorial-mapping line, so exported images keep both.
+    assert any(a.text == "Source: test<br>Objective mapping is editorial (see Methodology)."
+               for a in fig.layout.annotations)
     assert fig.layout.paper_bgcolor == get_theme(name).background
     assert fig.layout.font.color == get_theme(name).text_color
 

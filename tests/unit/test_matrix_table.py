@@ -171,7 +171,7 @@ def test_row_cap_keeps_order_and_spotlit_rows_and_says_so(d, matrix):
     assert _tag(heads[-1].children) == "a" and late in heads[-1].children.href
     assert len(_cells(table)) == 11 * matrix["indicator_id"].nunique()
     caption = table.children[0].children
-    assert f"11 of {len(order)} countries (the first 10 in this order, and the spotlit ones" in caption
+    assert f"11 of {len(order)} countries and areas (the first 10 in this order, and the spotlit ones" in caption
     assert "narrow the filters" in caption
     full = make_matrix_table(matrix, d.indicators, d.objectives, sort="name")
     assert "the first" not in full.children[0].children

@@ -10,6 +10,9 @@ from data import queries
 from data.load import load_dataset
 from data.profile_data import classification_items, profile_records, profile_rows
 from data.status import ORDINAL_CATEGORIES
+from tests.conftest import ROOT
+
+SOURCES = ROOT / "data" / "sources"
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +122,15 @@ def test_profile_component_shows_real_category(d, reporter):
 def test_profile_groups_by_objective_and_links(d, reporter):
     tree = make_country_profile(reporter[0], d)
     headings = [_text(h) for h in _walk(tree) if isinstance(h, html.H4)]
-    expected = sorted(d.indicators["primary_objective"].unique())
+    # Every primary objective, plus the objectives no indicator informs (named gaps), from the raw map.
+    mapping = pd.read_csv(SOURCES / "gcm_indicator_map.csv", dtype=str, keep_default_na=False)
+    informed = {int(n) for cell in mapping["gcm_objectives"] for n in cell.split(";")}
+    gaps = set(range(1, 24)) - informed
+    assert gaps == {12, 13}
+    expected = sorted({int(n) for n in mapping["primary_objective"]} | gaps)
     assert headings == [f"Objective {n} \u00b7 {d.objectives.at[n, 'short_label']}" for n in expected]
+    gap_notes = [_text(p) for p in _walk(tree) if isinstance(p, html.P) and "profile-gap" in (p.className or "")]
+    assert gap_notes == [f"No indicator measures objective {n} yet \u2014  see the methodology ." for n in sorted(gaps)]  # _text joins parts with spaces
     hrefs = [a.href for a in _walk(tree) if isinstance(a, html.A)]
     assert METHODOLOGY_HREF in hrefs
     assert d.sources.at["sdg_global_database", "url"] in hrefs

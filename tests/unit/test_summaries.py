@@ -58,9 +58,12 @@ def test_distribution_sentence_remittance_cost(d):
     text = distribution_sentence(values, medians, ind, "latest")
     below = int((values["value"] < 3).sum())
     median = values["value"].median()
-    lo, hi = values["year"].min(), values["year"].max()
+    per_year = values["year"].value_counts().sort_index()
+    assert len(per_year) == 3  # few years: the sentence says how many values come from each
+    mix = ", ".join(f"{n} from {y}" for y, n in list(per_year.items())[:-1])
+    mix += f" and {per_year.iloc[-1]} from {per_year.index[-1]}"
     assert text.startswith(f"Across {values['iso3'].nunique()} reporting countries")
-    assert f"was {median:.1f}% (latest data {lo}-{hi})" in text
+    assert f"was {median:.2f}% (latest data: {mix})" in text  # banded: two decimals
     assert text.endswith(f"; {below} were in the band \u201cBelow 3% target\u201d.")
 
 
@@ -81,10 +84,10 @@ def test_map_sentence_counts_categories_and_missing(d):
     values = queries.values_for(d.observations, [ind["indicator_id"]], 2021)
     mine = values[values["iso3"].isin(africa.index)]
     text = map_sentence(values, ind, africa, 2021)
-    assert f"{len(mine)} of {len(africa)} countries shown have data" in text
+    assert f"{len(mine)} of {len(africa)} countries and areas shown have data" in text
     for n, label in ((4, "Fully meets"), (1, "Requires further progress")):
         assert f"{label}: {int((mine['value'] == n).sum())}" in text
-    assert text.endswith(f"{len(africa) - len(mine)} countries have no data.")
+    assert text.endswith(f"{len(africa) - len(mine)} countries and areas have no data.")
 
 
 def test_map_sentence_continuous_range(d):
@@ -93,7 +96,7 @@ def test_map_sentence_continuous_range(d):
     text = map_sentence(values, ind, d.countries, "latest")
     top = values.loc[values["value"].idxmax()]
     assert d.countries.at[top["iso3"], "name"] in text
-    assert f"{len(d.countries) - values['iso3'].isin(d.countries.index).sum()} countries have no data" in text
+    assert f"{len(d.countries) - values['iso3'].isin(d.countries.index).sum()} countries and areas have no data" in text
 
 
 def test_change_sentence_counts_rounds(d):

@@ -18,6 +18,7 @@ from components.layout import build_layout
 from components.page_template import INDEX_STRING
 from components.url_state import FilterState, decode, encode
 from components.views import MATRIX_FRAGMENT, matrix_html, render_view
+from data.snapshot import Snapshot, cache_key
 from webapp.cache import FigureCache, make_cache
 from webapp.datastore import DataStore
 from webapp.security import apply_security, callback_error
@@ -51,8 +52,9 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     # (bundles are then browser-cached for a year); callback JSON compresses in ~1 ms either way.
     server.config.update(COMPRESS_ZSTD_LEVEL=9, COMPRESS_BR_LEVEL=6)
     _use_stdlib_json()
-    store = DataStore(settings.data_dir, settings.extra_data, settings.reload_seconds)
-    figure_cache = FigureCache(make_cache(server, settings))
+    store = DataStore(settings.data_dir, settings.extra_data, settings.reload_seconds,
+                      accepted_dir=settings.accepted_dir)
+    figure_cache = FigureCache(make_cache(server, settings), cool_down=settings.cache_retry_seconds)
 
     app = dash.Dash(
         __name__, server=server, title="GCM Progress Dashboard", assets_folder=str(HERE / "assets"),
@@ -63,37 +65,37 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
     app.layout = _layout_per_version(store)
 
-    def render_cached(state: FilterState, data):
-        key = f"view:{store.version}:{state.view}:{encode(state)}"
-        return figure_cache.get_or_build(key, lambda: render_view(state, data))
+    def render_cached(state: FilterState, snap: Snapshot):
+        key = cache_key(snap, "view", encode(state))
+        return figure_cache.get_or_build(key, lambda: render_view(state, snap.dataset))
 
     callbacks.register(app, store, render_cached)
     downloads.register(server, store, figure_cache)
 
     @server.route("/" + MATRIX_FRAGMENT)
     def matrix_fragment():
-        data, vocab = store.current()
-        state, _ = decode(request.query_string.decode("utf-8", "replace"), vocab)
-        key = f"matrix:{store.version}:{encode(state)}"
-        body = figure_cache.get_or_build(key, lambda: matrix_html(state, data))
+        snap = store.current()
+        state, _ = decode(request.query_string.decode("utf-8", "replace"), snap.vocab)
+        key = cache_key(snap, "matrix", encode(state))
+        body = figure_cache.get_or_build(key, lambda: matrix_html(state, snap.dataset))
         return Response(body, mimetype="text/html")
 
     @server.route("/api/validate-deck", methods=["POST"])
     def validate_deck_route():
         # The browser keeps its current deck until this says the imported file is sound.
-        _, vocab = store.current()
-        slides, problems = validate_deck(request.get_json(silent=True), vocab)
+        slides, problems = validate_deck(request.get_json(silent=True), store.current().vocab)
         return jsonify(ok=not problems, slides=slides, problems=problems)
 
     @server.route("/health")
     def health():
-        data, _ = store.current()
+        snap = store.current()
         # cache: this process's figure-cache hits/misses, so operators (and the shared-cache
         # test) can see that a figure built by one instance is served to another from Redis.
-        return jsonify(status="ok", data_version=store.version, observations=int(len(data.observations)),
+        return jsonify(status="ok", data_version=snap.version, observations=int(len(snap.dataset.observations)),
                        last_data_error=store.last_error or None,
                        cache={"backend": settings.cache_type, "hits": figure_cache.hits,
-                              "misses": figure_cache.misses})
+                              "misses": figure_cache.misses, "bypassed": figure_cache.bypassed,
+                              "breaker_open": figure_cache.breaker_open})
 
     apply_security(app, settings)  # last: its CSP hashes every inline script registered above
     app.gcm_store = store
@@ -110,16 +112,26 @@ def _configure_logging() -> None:
 
 
 def _layout_per_version(store: DataStore):
-    """The page layout, built once per data version (~0.13 s) instead of on every page load."""
+    """The page layout, built once per data version (~0.13 s) instead of on every page load.
+
+    The store builds it for each new snapshot before publishing it (a warmer), so the first page
+    load after a data update does not wait for it either."""
     built: dict = {}
 
+    def build(snap: Snapshot):
+        layout_ = built.get(snap.version)
+        if layout_ is None:
+            layout_ = build_layout(snap.dataset, snap.vocab)
+            # two entries: the served version and the one being warmed while it is still served
+            for old in list(built)[:-1]:
+                built.pop(old, None)
+            built[snap.version] = layout_
+        return layout_
+
+    store.warmers.append(build)
+
     def layout():
-        dataset, vocab = store.current()
-        version = store.version
-        if version not in built:
-            built.clear()
-            built[version] = build_layout(dataset, vocab)
-        return built[version]
+        return build(store.current())
 
     return layout
 

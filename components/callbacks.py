@@ -31,7 +31,8 @@ def register(app: Dash, store, render_cached) -> None:
         Input(ids.RESET, "n_clicks"),
     )
     def sync(search, *values_and_reset):
-        dataset, vocab = store.current()
+        snap = store.current()
+        dataset, vocab = snap.dataset, snap.vocab
         values = values_and_reset[:-1]
         trigger = ctx.triggered_id
         notices: list[str] = []
@@ -61,9 +62,9 @@ def register(app: Dash, store, render_cached) -> None:
 
     @app.callback(Output(ids.CONTENT, "children"), Input(ids.URL, "search"))
     def render(search):
-        dataset, vocab = store.current()
-        state, _ = decode(search, vocab)
-        return render_cached(state, dataset)
+        snap = store.current()
+        state, _ = decode(search, snap.vocab)
+        return render_cached(state, snap)
 
     # Fill the matrix host with its static HTML fragment once React has committed the view.
     app.clientside_callback(

@@ -19,10 +19,15 @@ SETTINGS_HELP = {
     "GCM_CACHE_DIR": "folder for the filesystem cache (default: .cache/figures)",
     "GCM_REDIS_URL": "redis://host:port/db; setting it selects the redis cache",
     "GCM_CACHE_TIMEOUT": "seconds a cached figure lives (default 3600)",
+    "GCM_CACHE_MAX_MB": "most megabytes the filesystem cache may hold; the oldest entries go first (default 256)",
+    "GCM_CACHE_RETRY_SECONDS": "after repeated cache failures or timeouts, seconds the cache is skipped "
+                               "before it is tried again (default 30)",
+    "GCM_ACCEPTED_DIR": "folder keeping a copy of the last accepted data, so every worker serves it "
+                        "(default: .cache/accepted-data)",
     "GCM_HOST": "address gunicorn binds (default 127.0.0.1)",
     "GCM_PORT": "port gunicorn binds (default 8050)",
     "GCM_WORKERS": "gunicorn worker processes (default 2, at least 1)",
-    "GCM_RELOAD_SECONDS": "how often data file modification times are checked (default 5)",
+    "GCM_RELOAD_SECONDS": "how often each worker checks the data files in the background (default 5; 0: never)",
     "GCM_FRAME_ANCESTORS": "CSP frame-ancestors for embedding (default 'self')",
 }
 
@@ -41,6 +46,9 @@ class Settings:
     cache_dir: Path = Path(".cache/figures")
     redis_url: str = ""
     cache_timeout: int = 3600
+    cache_max_mb: int = 256
+    cache_retry_seconds: float = 30.0
+    accepted_dir: Path = Path(".cache/accepted-data")
     host: str = "127.0.0.1"
     port: int = 8050
     workers: int = 2
@@ -73,6 +81,9 @@ class Settings:
             cache_dir=Path(env.get("GCM_CACHE_DIR", ".cache/figures")),
             redis_url=redis_url,
             cache_timeout=_int(env, "GCM_CACHE_TIMEOUT", 3600, 0, 86400 * 30),
+            cache_max_mb=_int(env, "GCM_CACHE_MAX_MB", 256, 1, 1024 * 1024),
+            cache_retry_seconds=_float(env, "GCM_CACHE_RETRY_SECONDS", 30.0, 0.1, 3600.0),
+            accepted_dir=Path(env.get("GCM_ACCEPTED_DIR", ".cache/accepted-data")),
             host=env.get("GCM_HOST", "127.0.0.1").strip() or "127.0.0.1",
             port=_int(env, "GCM_PORT", 8050, 1, 65535),
             workers=_int(env, "GCM_WORKERS", 2, 1, 64),

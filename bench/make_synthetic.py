@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from data.load import DEFAULT_FOLDER, POLICY_FILE, SERIES_FILE  # noqa: E402
+from data.manifest import write_manifest  # noqa: E402
 
 DEFAULT_OUT = ROOT / ".cache" / "synthetic-100x"
 COUNTRY_FILE = "country_reference_m49.csv"

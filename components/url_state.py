@@ -24,6 +24,8 @@ DEFAULT_INDICATOR = "sdg10_7_2_all"
 LATEST = "latest"
 MAX_QUERY_LENGTH = 2000
 MAX_LIST_ITEMS = 300
+#: Spotlit countries a screen can show apart (and the most a cached matrix or figure carries).
+MAX_HIGHLIGHT = 20
 
 #: Parameter names used by earlier links, mapped to today's names.
 OLD_NAMES = {"ind": "indicator", "yr": "year", "iso": "country", "iso3": "country", "c": "country",
@@ -133,7 +135,7 @@ def _choice(name: str, allowed_of):
     return parse
 
 
-def _many(name: str, allowed_of, convert=str):
+def _many(name: str, allowed_of, convert=str, limit: int | None = None):
     def parse(value: str, vocab: Vocabulary):
         allowed = {str(a).lower(): a for a in allowed_of(vocab)}
         items = [v.strip() for v in value.split(",") if v.strip()][:MAX_LIST_ITEMS]
@@ -145,7 +147,12 @@ def _many(name: str, allowed_of, convert=str):
         if dropped:
             note = (f"Ignored unknown {name.replace('_', ' ')} value(s): "
                     + ", ".join(_short(d) for d in dropped[:5]) + ("…" if len(dropped) > 5 else "") + ".")
-        return tuple(dict.fromkeys(convert(k) for k in kept)), note
+        unique = tuple(dict.fromkeys(convert(k) for k in kept))
+        if limit is not None and len(unique) > limit:
+            unique = unique[:limit]
+            note = ((note + " ") if note else "") + (f"The spotlight shows at most {limit} countries; "
+                                                      f"the first {limit} are kept.")
+        return unique, note
     return parse
 
 
@@ -210,5 +217,5 @@ _PARSERS = {
     "sort": _choice("sort", lambda v: SORTS),
     "uneven": _choice("uneven", lambda v: UNEVEN_MODES),
     "theme": _choice("theme", lambda v: THEMES),
-    "highlight": _many("highlight", lambda v: v.countries),
+    "highlight": _many("highlight", lambda v: v.countries, limit=MAX_HIGHLIGHT),
 }

@@ -67,5 +67,5 @@ def formula_like_values(values, what: str) -> list[str]:
     for value in values:
         if isinstance(value, str) and is_formula_like(value) and value not in seen:
             seen.append(value)
-    return [f"warning: {what} {value.encode('unicode_escape').decode('ascii')!r} starts like a spreadsheet "
+    return [f"warning: {what} '{value.encode('unicode_escape').decode('ascii')}' starts like a spreadsheet "
             "formula; downloads will prefix it with ' so spreadsheets show it as text" for value in seen]

@@ -159,4 +159,6 @@ if __name__ == "__main__":
         sys.exit(f"Configuration error: {exc}")
     logging.basicConfig(level=logging.INFO)
     print(f"GCM Progress Dashboard on http://{cfg.host}:{cfg.port}/")
-    create_app(cfg).run(host=cfg.host, port=cfg.port, debug=False)
+    dash_app = create_app(cfg)
+    dash_app.gcm_store.start_checker()  # one process: no post_fork hook to start it
+    dash_app.run(host=cfg.host, port=cfg.port, debug=False)

@@ -34,9 +34,14 @@ def make_cache(server: Flask, settings: Settings):
         return BoundedFileCache(settings.cache_dir, settings.cache_max_mb * 1024 * 1024, settings.cache_timeout)
     config = {"CACHE_DEFAULT_TIMEOUT": settings.cache_timeout, "CACHE_KEY_PREFIX": "gcm:"}
     if settings.cache_type == "redis":
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+        # No retries inside a request (redis-py retries 3 times with backoff by default): a hung
+        # Redis would cost each request four timeouts. The breaker decides when to try again.
         config.update(CACHE_TYPE="RedisCache", CACHE_REDIS_URL=settings.redis_url,
                       CACHE_OPTIONS={"socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
-                                     "socket_timeout": REDIS_TIMEOUT_SECONDS})
+                                     "socket_timeout": REDIS_TIMEOUT_SECONDS,
+                                     "retry": Retry(NoBackoff(), 0)})
     elif settings.cache_type == "simple":
         config.update(CACHE_TYPE="SimpleCache")
     else:

@@ -33,9 +33,10 @@ MIN_CHECK_SECONDS = 0.1
 class DataStore:
     """Thread-safe holder of the last good :class:`Snapshot` (dataset, vocabulary, index, version).
 
-    ``reload_seconds`` > 0: each process checks the files in a background thread, started with
-    :meth:`start_checker` (gunicorn's ``post_fork``) or on the first :meth:`current` call in a
-    process. 0: no automatic checks; :meth:`check_now` checks on demand (tests, tools).
+    ``reload_seconds`` > 0: each worker checks the files in a background thread, started by
+    :meth:`after_fork` (gunicorn's ``post_fork``), by :meth:`start_checker` in a single-process
+    server (``python dashboard.py``), or on the first :meth:`current` call in a forked process that
+    got neither. 0: no automatic checks; :meth:`check_now` checks on demand (tests, tools).
     ``warmers`` are called with each new snapshot before it is published (e.g. the page layout),
     so the first request after an update does not build them either.
     """
@@ -48,6 +49,7 @@ class DataStore:
         self._loader = loader or load_checked
         self._lock = threading.Lock()
         self._checker_pid = 0
+        self._creator_pid = os.getpid()
         self._stop = threading.Event()
         self.warmers: list = []
         self.last_error: str = ""
@@ -65,8 +67,11 @@ class DataStore:
 
     def current(self) -> Snapshot:
         """The snapshot to serve now. Never reloads: that happens in the background checker."""
-        if self._reload_seconds > 0 and self._checker_pid != os.getpid():
-            self.start_checker()  # first call in a process not started through post_fork
+        if self._checker_pid != os.getpid() and os.getpid() != self._creator_pid and self._reload_seconds > 0:
+            # a forked worker whose server did not call after_fork (not our gunicorn.conf.py): catch up
+            # once here. The creating process (gunicorn's master under preload_app) never starts a
+            # checker: a thread there could hold a lock at the moment a worker is forked.
+            self.after_fork()
         return self._served
 
     def start_checker(self) -> None:

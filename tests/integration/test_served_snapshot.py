@@ -116,7 +116,8 @@ def test_reloads_run_in_the_background_and_never_stall_a_request(packaged, tmp_p
     store_ready = threading.Event()
     store = DataStore(packaged, reload_seconds=0.1, loader=slow_loader, accepted_dir=tmp_path / "accepted")
     store_ready.set()
-    old = store.current()  # first call in this process starts the checker
+    store.start_checker()
+    old = store.current()
     _drop_country(packaged, "ZWE")
     write_manifest(packaged)
     assert loading.wait(5)

@@ -102,6 +102,7 @@ def make_synthetic(out: Path = DEFAULT_OUT, factor: int = 100, seed: int = 7,
 
     _replicate(series, factor, perturb=scale_values).to_csv(out / SERIES_FILE, index=False)
     (out / "SYNTHETIC_README.txt").write_text(NOTE.format(factor=factor, seed=seed), encoding="utf-8")
+    write_manifest(out)  # the copied datapackage.json describes the shipped files, not these
     return out
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import os
 
 from webapp.cache import FigureCache
 from webapp.filecache import PRUNE_FRACTION, BoundedFileCache

@@ -11,9 +11,9 @@ from .catalogue import (load_countries, load_indicators, load_objectives, load_p
                         read_csv_text)
 from .manifest import MANIFEST, content_version
 from .model import OBSERVATION_COLUMNS, Dataset
+from .paths import DEFAULT_FOLDER
+from .shipped_checks import check_shipped_files
 from .sources_table import SDG_DB, shipped_sources
-
-DEFAULT_FOLDER = Path(__file__).resolve().parent / "sources"
 
 POLICY_FILE = "sdg_10_7_2_migration_policies_by_country.csv"
 SERIES_FILE = "sdg_migration_related_series_by_country.csv"
@@ -76,7 +76,6 @@ def fingerprint(folder: Path) -> str:
 def load_dataset(folder: Path | str = DEFAULT_FOLDER) -> Dataset:
     """Read every shipped file in ``folder`` and return the canonical :class:`Dataset`."""
     folder = Path(folder)
-    from .shipped_checks import check_shipped_files  # imports data.readers, which imports this module
     problems = check_shipped_files(folder)
     if problems:
         from .validation import ValidationFailed  # pandera import is slow; only pay it on failure

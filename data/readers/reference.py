@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..breakdown import parse_pairs
 from ..catalogue import read_csv_text
-from ..load import DEFAULT_FOLDER
+from ..paths import DEFAULT_FOLDER
 from ..model import Dataset
 
 

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,8 @@ POINTER = "current.json"
 EXTRA = "extra"
 #: Accepted copies kept besides the current one (a worker may still be loading the previous).
 KEEP_PREVIOUS = 2
+#: A staging folder this old was left by a worker killed while copying: no one will finish it.
+STALE_STAGING_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,13 @@ class AcceptedData:
         return Accepted(version, started_at, folder, extra)
 
     def _prune(self) -> None:
+        now = time.time()
+        for path in self.root.glob(".staging-*"):
+            try:
+                if now - path.stat().st_mtime > STALE_STAGING_SECONDS:
+                    shutil.rmtree(path, ignore_errors=True)
+            except OSError:
+                pass  # removed by its own worker meanwhile
         current = self.latest()
         versions = sorted((p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")),
                           key=lambda p: p.stat().st_mtime, reverse=True)

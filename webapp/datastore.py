@@ -53,7 +53,11 @@ class DataStore:
         self._stop = threading.Event()
         self.warmers: list = []
         self.last_error: str = ""
-        self._accepted = AcceptedData(accepted_dir, self._folder, self._extra)
+        try:
+            self._accepted = AcceptedData(accepted_dir, self._folder, self._extra)
+        except OSError as exc:
+            raise DataLoadError(f"GCM_ACCEPTED_DIR={accepted_dir} cannot be used ({exc.strerror or exc}); "
+                                "point it at a writable folder") from exc
         self._seen = self._current_stamp()  # files last looked at (may be a rejected update)
         try:
             self._served, self._served_at = self._load_staged()

@@ -15,7 +15,7 @@ from dashboard import create_app
 from data.load import DEFAULT_FOLDER, POLICY_FILE, load_dataset
 from data.manifest import MANIFEST, write_manifest
 from data.snapshot import Snapshot, cache_key
-from webapp.datastore import DataStore, load_checked
+from webapp.datastore import DataLoadError, DataStore, load_checked
 from webapp.settings import Settings
 
 
@@ -150,3 +150,11 @@ def test_one_version_in_logs_health_cache_keys_and_downloads(packaged, tmp_path,
     key = cache_key(snap, "view", "?view=matrix&highlight=" + ",".join(["GHA"] * 500))
     assert key.startswith(f"view:{snap.version}:") and len(key) < 64
     assert cache_key(snap, "view", "?view=map") != cache_key(snap, "view", "?view=matrix")
+
+
+def test_an_unusable_accepted_folder_stops_start_up_with_its_name(packaged, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DataLoadError) as err:
+        DataStore(packaged, reload_seconds=0, accepted_dir=blocker / "accepted")
+    assert f"GCM_ACCEPTED_DIR={blocker / 'accepted'} cannot be used" in str(err.value)

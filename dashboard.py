@@ -19,6 +19,7 @@ from components.page_template import INDEX_STRING
 from components.registry import Registry
 from components.view_kit import fragment_path
 from components.views import REGISTRY
+from data.snapshot import Snapshot, cache_key
 from webapp.cache import FigureCache, make_cache
 from webapp.datastore import DataStore
 from webapp.security import apply_security, callback_error
@@ -53,8 +54,9 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
     # (bundles are then browser-cached for a year); callback JSON compresses in ~1 ms either way.
     server.config.update(COMPRESS_ZSTD_LEVEL=9, COMPRESS_BR_LEVEL=6)
     _use_stdlib_json()
-    store = DataStore(settings.data_dir, settings.extra_data, settings.reload_seconds)
-    figure_cache = FigureCache(make_cache(server, settings))
+    store = DataStore(settings.data_dir, settings.extra_data, settings.reload_seconds,
+                      accepted_dir=settings.accepted_dir)
+    figure_cache = FigureCache(make_cache(server, settings), cool_down=settings.cache_retry_seconds)
 
     app = dash.Dash(
         __name__, server=server, title="GCM Progress Dashboard", assets_folder=str(HERE / "assets"),
@@ -65,26 +67,26 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
     app.layout = _layout_per_version(store, registry)
 
-    def render_cached(state, data):
-        key = f"view:{store.version}:{state.view}:{registry.encode(state)}"
-        return figure_cache.get_or_build(key, lambda: registry.render(state, data))
+    def render_cached(state, snap: Snapshot):
+        key = cache_key(snap, "view", registry.encode(state))
+        return figure_cache.get_or_build(key, lambda: registry.render(state, snap.dataset))
 
-    def fragment_cached(view, state, data) -> str:
-        key = f"{view.name}:{store.version}:{registry.encode(state)}"
-        return figure_cache.get_or_build(key, lambda: view.fragment(state, data))
+    def fragment_cached(view, state, snap: Snapshot) -> str:
+        key = cache_key(snap, view.name, registry.encode(state))
+        return figure_cache.get_or_build(key, lambda: view.fragment(state, snap.dataset))
 
     callbacks.register(app, registry, store, render_cached)
     downloads.register(server, store, figure_cache)
 
     def query_state():
-        data, vocab = store.current()
-        state, _ = registry.decode(request.query_string.decode("utf-8", "replace"), vocab)
-        return state, data
+        snap = store.current()
+        state, _ = registry.decode(request.query_string.decode("utf-8", "replace"), snap.vocab)
+        return state, snap
 
     for view in registry.with_fragments():
         def serve_fragment(view=view):
-            state, data = query_state()
-            return Response(fragment_cached(view, state.with_changes(view=view.name), data), mimetype="text/html")
+            state, snap = query_state()
+            return Response(fragment_cached(view, state.with_changes(view=view.name), snap), mimetype="text/html")
         server.add_url_rule("/" + fragment_path(view.name), f"fragment_{view.name}", serve_fragment)
 
     @server.route("/api/prefetch")
@@ -92,29 +94,29 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
         # assets/slides.js warms the next slide here: the view (and its fragment) is rendered
         # into the shared cache, so stepping to it is a cache hit. A public, same-origin route
         # instead of posting to Dash's private update endpoint.
-        state, data = query_state()
-        render_cached(state, data)
+        state, snap = query_state()
+        render_cached(state, snap)
         view = registry.by_name[state.view]
         if view.fragment is not None:
-            fragment_cached(view, state, data)
+            fragment_cached(view, state, snap)
         return Response(status=204)
 
     @server.route("/api/validate-deck", methods=["POST"])
     def validate_deck_route():
         # The browser keeps its current deck until this says the imported file is sound.
-        _, vocab = store.current()
-        slides, problems = validate_deck(request.get_json(silent=True), vocab)
+        slides, problems = validate_deck(request.get_json(silent=True), store.current().vocab)
         return jsonify(ok=not problems, slides=slides, problems=problems)
 
     @server.route("/health")
     def health():
-        data, _ = store.current()
+        snap = store.current()
         # cache: this process's figure-cache hits/misses, so operators (and the shared-cache
         # test) can see that a figure built by one instance is served to another from Redis.
-        return jsonify(status="ok", data_version=store.version, observations=int(len(data.observations)),
+        return jsonify(status="ok", data_version=snap.version, observations=int(len(snap.dataset.observations)),
                        last_data_error=store.last_error or None,
                        cache={"backend": settings.cache_type, "hits": figure_cache.hits,
-                              "misses": figure_cache.misses})
+                              "misses": figure_cache.misses, "bypassed": figure_cache.bypassed,
+                              "breaker_open": figure_cache.breaker_open})
 
     apply_security(app, settings)  # last: its CSP hashes every inline script registered above
     app.gcm_store = store
@@ -132,16 +134,26 @@ def _configure_logging() -> None:
 
 
 def _layout_per_version(store: DataStore, registry: Registry):
-    """The page layout, built once per data version (~0.13 s) instead of on every page load."""
+    """The page layout, built once per data version (~0.13 s) instead of on every page load.
+
+    The store builds it for each new snapshot before publishing it (a warmer), so the first page
+    load after a data update does not wait for it either."""
     built: dict = {}
 
+    def build(snap: Snapshot):
+        layout_ = built.get(snap.version)
+        if layout_ is None:
+            layout_ = build_layout(snap.dataset, snap.vocab, registry)
+            # two entries: the served version and the one being warmed while it is still served
+            for old in list(built)[:-1]:
+                built.pop(old, None)
+            built[snap.version] = layout_
+        return layout_
+
+    store.warmers.append(build)
+
     def layout():
-        dataset, vocab = store.current()
-        version = store.version
-        if version not in built:
-            built.clear()
-            built[version] = build_layout(dataset, vocab, registry)
-        return built[version]
+        return build(store.current())
 
     return layout
 
@@ -169,4 +181,6 @@ if __name__ == "__main__":
         sys.exit(f"Configuration error: {exc}")
     logging.basicConfig(level=logging.INFO)
     print(f"GCM Progress Dashboard on http://{cfg.host}:{cfg.port}/")
-    create_app(cfg).run(host=cfg.host, port=cfg.port, debug=False)
+    dash_app = create_app(cfg)
+    dash_app.gcm_store.start_checker()  # one process: no post_fork hook to start it
+    dash_app.run(host=cfg.host, port=cfg.port, debug=False)

@@ -21,3 +21,11 @@ control_socket_disable = True
 # (copy-on-write) and cold start drops from ~2-3 s (two workers importing at once on 2 cores)
 # to ~1.2 s (bench/bench_coldstart.py). Redis and file caches are opened lazily, after the fork.
 preload_app = True
+
+
+def post_fork(server, worker):
+    """In each new worker, before it takes requests: serve the last accepted data and start the
+    background data checker (threads do not survive fork, and a replacement worker must never
+    serve the master's start-up copy once the data has changed since)."""
+    import dashboard
+    dashboard.app.gcm_store.after_fork()

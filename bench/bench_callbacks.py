@@ -96,9 +96,9 @@ def bench_dataset(label: str, folder: Path, args, target_ms: float) -> list[dict
     t0 = time.perf_counter()
     ours = Target(create_app(Settings(data_dir=folder, cache_type="simple", reload_seconds=3600)))
     print(f"\n== {label}: {folder} (app built in {time.perf_counter() - t0:.1f} s, "
-          f"{int(ours.app.gcm_store.current()[0].observations.shape[0])} observations)")
+          f"{int(ours.app.gcm_store.current().dataset.observations.shape[0])} observations)")
     naive = Target(create_naive_app(folder))
-    clear = ours.app.gcm_cache._cache.clear
+    clear = ours.app.gcm_cache.clear
     results = []
     for name, states in _interactions(args.quick).items():
         searches = [encode(s) or "" for s in states]

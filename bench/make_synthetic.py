@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from data.load import DEFAULT_FOLDER, POLICY_FILE, SERIES_FILE  # noqa: E402
+from data.manifest import write_manifest  # noqa: E402
 
 DEFAULT_OUT = ROOT / ".cache" / "synthetic-100x"
 COUNTRY_FILE = "country_reference_m49.csv"
@@ -101,6 +102,7 @@ def make_synthetic(out: Path = DEFAULT_OUT, factor: int = 100, seed: int = 7,
 
     _replicate(series, factor, perturb=scale_values).to_csv(out / SERIES_FILE, index=False)
     (out / "SYNTHETIC_README.txt").write_text(NOTE.format(factor=factor, seed=seed), encoding="utf-8")
+    write_manifest(out)  # the copied datapackage.json describes the shipped files, not these
     return out
 
 

@@ -36,7 +36,8 @@ def register(app: Dash, registry: Registry, store, render_cached) -> None:
                 "reset": Input(ids.RESET, "n_clicks")},
     )
     def sync_link_and_controls(search, controls, reset):
-        dataset, vocab = store.current()
+        snap = store.current()
+        dataset, vocab = snap.dataset, snap.vocab
         trigger = ctx.triggered_id
         notices: list[str] = []
         if trigger == ids.RESET:
@@ -66,15 +67,14 @@ def register(app: Dash, registry: Registry, store, render_cached) -> None:
         inputs={"search": Input(ids.URL, "search")},
     )
     def show_view_options(search):
-        _, vocab = store.current()
-        state, _ = registry.decode(search, vocab)
+        state, _ = registry.decode(search, store.current().vocab)
         return {"panels": {view: state.view != view for view in panels}, "page": page_class(state)}
 
     @app.callback(Output(ids.CONTENT, "children"), Input(ids.URL, "search"))
     def render(search):
-        dataset, vocab = store.current()
-        state, _ = registry.decode(search, vocab)
-        return render_cached(state, dataset)
+        snap = store.current()
+        state, _ = registry.decode(search, snap.vocab)
+        return render_cached(state, snap)
 
     # Fill each fragment host (data-src) with its static HTML once React has committed the view.
     app.clientside_callback(

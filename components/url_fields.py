@@ -23,6 +23,8 @@ from .theme import THEME_NAMES
 MAX_QUERY_LENGTH = 2000
 MAX_LIST_ITEMS = 300
 MAX_COMPARE = 6
+#: Spotlit countries a screen can show apart (and the most a cached matrix or figure carries).
+MAX_HIGHLIGHT = 20
 DEFAULT_INDICATOR = "sdg10_7_2_all"
 
 #: Parameter names used by earlier links, mapped to today's names.
@@ -92,8 +94,9 @@ def choice(name: str, allowed_of: Callable[[Vocabulary], Any]) -> Parser:
     return parse
 
 
-def many(name: str, allowed_of: Callable[[Vocabulary], Any], convert=str) -> Parser:
-    """A parser for a comma-separated list; unknown items are dropped and named."""
+def many(name: str, allowed_of: Callable[[Vocabulary], Any], convert=str, limit: int | None = None) -> Parser:
+    """A parser for a comma-separated list; unknown items are dropped and named, and at most
+    ``limit`` are kept (saying so)."""
     def parse(value: str, vocab: Vocabulary):
         allowed = {str(a).lower(): a for a in allowed_of(vocab)}
         items = [v.strip() for v in value.split(",") if v.strip()][:MAX_LIST_ITEMS]
@@ -105,7 +108,12 @@ def many(name: str, allowed_of: Callable[[Vocabulary], Any], convert=str) -> Par
         if dropped:
             note = (f"Ignored unknown {name.replace('_', ' ')} value(s): "
                     + ", ".join(short(d) for d in dropped[:5]) + ("…" if len(dropped) > 5 else "") + ".")
-        return tuple(dict.fromkeys(convert(k) for k in kept)), note
+        unique = tuple(dict.fromkeys(convert(k) for k in kept))
+        if limit is not None and len(unique) > limit:
+            unique = unique[:limit]
+            note = ((note + " ") if note else "") + (f"The spotlight shows at most {limit} countries; "
+                                                      f"the first {limit} are kept.")
+        return unique, note
     return parse
 
 
@@ -153,6 +161,6 @@ CORE_FIELDS = (
     UrlField("principle", (), many("principle", lambda v: v.principles, int)),
     UrlField("country", "", choice("country", lambda v: v.countries)),
     UrlField("theme", "light", choice("theme", lambda v: THEME_NAMES)),
-    UrlField("highlight", (), many("highlight", lambda v: v.countries)),
+    UrlField("highlight", (), many("highlight", lambda v: v.countries, limit=MAX_HIGHLIGHT)),
     UrlField("presenter", False, yes_no("presenter mode")),
 )

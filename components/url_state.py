@@ -6,11 +6,11 @@ An app built with another registry (tests do this) uses that registry's state cl
 """
 from __future__ import annotations
 
-from .url_fields import MAX_COMPARE, MAX_QUERY_LENGTH, encode
+from .url_fields import MAX_COMPARE, MAX_HIGHLIGHT, MAX_QUERY_LENGTH, encode
 from .views import REGISTRY
 
 FilterState = REGISTRY.state_class
 DEFAULT_STATE = REGISTRY.default_state
 decode = REGISTRY.decode
 
-__all__ = ["DEFAULT_STATE", "FilterState", "MAX_COMPARE", "MAX_QUERY_LENGTH", "decode", "encode"]
+__all__ = ["DEFAULT_STATE", "FilterState", "MAX_COMPARE", "MAX_HIGHLIGHT", "MAX_QUERY_LENGTH", "decode", "encode"]

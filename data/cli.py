@@ -1,4 +1,4 @@
-"""Command line of the data layer: ``python -m data validate|convert|info``.
+"""Command line of the data layer: ``python -m data validate|convert|info|package``.
 
 User mistakes (missing file, bad data) print a readable message and set the exit
 code; they never show a stack trace.
@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .cell_safety import formula_like_values
 from .load import DEFAULT_FOLDER, load_dataset
+from .manifest import MANIFEST, has_manifest, verify_manifest, write_manifest
 from .model import KNOWN_GAPS, OBSERVATION_COLUMNS, Dataset
 from .readers import Reference
-from .validation import validate_files
+from .validation import ValidationFailed, validate_files
 
 
 def _check_paths(paths: list[str]) -> list[Path]:
@@ -48,14 +50,85 @@ def counts_table(observations: pd.DataFrame) -> pd.DataFrame:
             .unstack(fill_value=0).sort_index())
 
 
+def dataset_warnings(dataset: Dataset) -> list[str]:
+    """Values a spreadsheet would run as formulas in country names and source ids (downloads
+    neutralise them, but they are almost certainly mistakes or an attack in the data)."""
+    return (formula_like_values(dataset.countries["name"], "country name")
+            + formula_like_values(dataset.sources.index, "source id")
+            + formula_like_values(dataset.observations["source_id"].unique(), "source id"))
+
+
+def _loaded_folder(folder: Path) -> Dataset | None:
+    """The folder's dataset, or None after printing every validation problem."""
+    try:
+        return load_dataset(folder)
+    except ValidationFailed as err:
+        for problem in err.problems:
+            print(problem.message)
+        print(f"\n{len(err.problems)} problem(s) in {folder}; nothing was accepted.")
+        return None
+
+
+def validate_folder(folder: Path) -> int:
+    """Check a data folder: its files against datapackage.json (if any), then every rule (0 OK, 1 not)."""
+    code = 0
+    if has_manifest(folder):
+        mismatches = verify_manifest(folder)
+        for problem in mismatches:
+            print(f"{folder / problem.file}: {problem.detail}")
+        if mismatches:
+            print(f"\n{len(mismatches)} file(s) do not match {folder / MANIFEST}; a running dashboard keeps "
+                  "its last good data. If the update is complete, run: python -m data package " + str(folder))
+            code = 1
+    else:
+        print(f"note: {folder} has no {MANIFEST}, so file integrity cannot be checked "
+              "(python -m data package DIR writes one)")
+    dataset = _loaded_folder(folder)
+    if dataset is None:
+        return 1
+    for warning in dataset_warnings(dataset):
+        print(warning)
+    if code == 0:
+        print(f"OK: {folder}: {len(dataset.observations)} observations; data version {dataset.version}")
+    return code
+
+
+def cmd_package(args) -> int:
+    """Validate a data folder and write its datapackage.json (nothing is written if it is invalid)."""
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        return _fail(f"error: not a folder: {folder}", code=2)
+    dataset = _loaded_folder(folder)
+    if dataset is None:
+        return 1
+    for warning in dataset_warnings(dataset):
+        print(warning)
+    target = write_manifest(folder)
+    print(f"wrote {target}: {len(list(folder.glob('*.csv')))} files, data version {dataset.version}")
+    return 0
+
+
 def cmd_validate(args) -> int:
-    """Print every problem (exit 1) or an OK summary with counts per indicator and year (exit 0)."""
-    results, problems = _validated(args.paths, args.sources)
+    """Print every problem (exit 1) or an OK summary with counts per indicator and year (exit 0).
+
+    A folder is checked against its datapackage.json and loaded as the dashboard would."""
+    folders = [Path(p) for p in args.paths if Path(p).is_dir()]
+    files = [p for p in args.paths if not Path(p).is_dir()]
+    code = max([validate_folder(f) for f in folders], default=0)
+    if files:
+        code = max(code, _validate_user_files(files, args.sources))
+    return code
+
+
+def _validate_user_files(paths: list[str], sources: Path) -> int:
+    results, problems = _validated(paths, sources)
     if problems:
         return 1
     for result in results:
         print("\n".join(result.report))
     obs = pd.concat([r.observations for r in results])
+    for warning in formula_like_values(obs["source_id"].unique(), "source id"):
+        print(warning)
     print(f"\nOK: {len(obs)} observations in {len(results)} file(s). Countries per indicator and year:")
     print(counts_table(obs).to_string())
     return 0
@@ -106,8 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sources", type=Path, default=DEFAULT_FOLDER,
                         help="folder of the shipped data (default: data/sources)")
     sub = parser.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check user files and report every problem")
-    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate = sub.add_parser("validate", help="check user files, or a data folder against its "
+                                              "datapackage.json, and report every problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="user data files or data folders")
     validate.set_defaults(func=cmd_validate)
     convert = sub.add_parser("convert", help="write valid user files as one canonical tidy CSV")
     convert.add_argument("paths", nargs="+", metavar="PATH")
@@ -115,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     convert.set_defaults(func=cmd_convert)
     info = sub.add_parser("info", help="coverage of the shipped dataset")
     info.set_defaults(func=cmd_info)
+    package = sub.add_parser("package", help="validate a data folder and write its datapackage.json manifest")
+    package.add_argument("folder", metavar="DIR")
+    package.set_defaults(func=cmd_package)
     return parser
 
 

@@ -3,29 +3,27 @@
 A Dataset is immutable, so anything derived from it alone (which rows belong to an indicator or
 a country, every country's latest values with their status) can be computed on first use and
 reused by every later request. Without this, each callback scanned all observations: fine for
-the shipped 19k rows, ~0.5 s per view at 100x. Entries live as long as their Dataset does
-(weak reference), so a data reload starts with a fresh index.
+the shipped 19k rows, ~0.5 s per view at 100x. The index is an attribute of its Dataset
+(``Dataset.index``) and part of the served snapshot (``data.snapshot.Snapshot.index``), so it
+lives and dies with the data it describes: a reload starts with a fresh index, and there is no
+process-wide registry to get out of step.
+
+This module deliberately does not import :mod:`data.model` (the model imports it).
 """
 from __future__ import annotations
 
 import threading
-import weakref
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
-from .model import Dataset
-
-_INDEXES: dict[int, tuple[weakref.ref, "DatasetIndex"]] = {}
-_LOCK = threading.Lock()
-
 
 class DatasetIndex:
     """Row positions by indicator and by country, the reporting countries, and a memo."""
 
-    def __init__(self, dataset: Dataset):
-        obs = dataset.observations
+    def __init__(self, observations: pd.DataFrame):
+        obs = observations
         self._observations = obs
         self.reporting = frozenset(obs["iso3"].unique())
         self._by_indicator = obs.groupby("indicator_id", sort=False).indices
@@ -73,16 +71,6 @@ class DatasetIndex:
             return self._memo.setdefault(key, value)
 
 
-def index_of(dataset: Dataset) -> DatasetIndex:
-    """The :class:`DatasetIndex` of ``dataset``, built on first use."""
-    key = id(dataset)
-    entry = _INDEXES.get(key)
-    if entry is not None and entry[0]() is dataset:
-        return entry[1]
-    with _LOCK:
-        entry = _INDEXES.get(key)
-        if entry is not None and entry[0]() is dataset:
-            return entry[1]
-        index = DatasetIndex(dataset)
-        _INDEXES[key] = (weakref.ref(dataset, lambda _ref, k=key: _INDEXES.pop(k, None)), index)
-        return index
+def index_of(dataset) -> DatasetIndex:
+    """The :class:`DatasetIndex` of ``dataset`` (a :class:`data.model.Dataset`), built on first use."""
+    return dataset.index

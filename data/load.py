@@ -10,6 +10,7 @@ from .breakdown import breakdown_mask, check_one_per_country_year
 from .catalogue import (load_countries, load_indicators, load_objectives, load_principles,
                         read_csv_text)
 from .corridor_data import with_bands
+from .manifest import MANIFEST, content_version
 from .model import OBSERVATION_COLUMNS, Dataset
 from .paths import CORRIDOR_FILE, DEFAULT_FOLDER, POLICY_FILE, SERIES_FILE, SHARES_FILE
 from .shipped_checks import check_shipped_files
@@ -59,9 +60,10 @@ def _corridors(folder: Path) -> pd.DataFrame:
 
 
 def fingerprint(folder: Path) -> str:
-    """A short hash of the names, sizes and modification times of the CSV files in ``folder``."""
+    """A short hash of the names, sizes and modification times of the CSV files in ``folder`` and of
+    its manifest: cheap change detection (stat only). The data version is :func:`content_version`."""
     digest = hashlib.sha1()
-    for path in sorted(folder.glob("*.csv")):
+    for path in sorted([*folder.glob("*.csv"), *folder.glob(MANIFEST)]):
         stat = path.stat()
         digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()[:12]
@@ -85,8 +87,8 @@ def load_dataset(folder: Path | str = DEFAULT_FOLDER) -> Dataset:
         sources=shipped_sources(),
         regional_shares=_regional_shares(folder),
         corridors=with_bands(_corridors(folder), indicators),
-        version=fingerprint(folder),
+        version=content_version(folder),
     )
 
 
-__all__ = ["load_dataset", "select_observations", "DEFAULT_FOLDER", "SDG_DB", "fingerprint"]
+__all__ = ["load_dataset", "select_observations", "DEFAULT_FOLDER", "SDG_DB", "fingerprint", "content_version"]

@@ -10,6 +10,8 @@ from functools import cached_property
 
 import pandas as pd
 
+from .dataset_index import DatasetIndex
+
 OBSERVATION_COLUMNS = ("iso3", "indicator_id", "year", "value", "nature", "source_id")
 
 #: SDG "nature" codes, as documented in SOURCES.md.
@@ -85,6 +87,11 @@ class Dataset:
     def years(self) -> tuple[int, ...]:
         """Every year with at least one observation, ascending."""
         return tuple(sorted(int(y) for y in self.observations["year"].unique()))
+
+    @cached_property  # built once per Dataset; a frozen dataclass still allows cached_property
+    def index(self) -> DatasetIndex:
+        """Row positions by indicator, country and year, and a per-dataset memo (see dataset_index)."""
+        return DatasetIndex(self.observations)
 
     def indicator(self, indicator_id: str) -> pd.Series:
         """The catalogue row of one indicator (raises KeyError if unknown)."""

@@ -6,6 +6,7 @@ import zipfile
 
 import pandas as pd
 
+from .cell_safety import csv_text, one_line
 from .formatting import nature_text
 from .model import Dataset
 from .selection import Selection
@@ -62,13 +63,16 @@ def citation_lines(dataset: Dataset, what: str, link: str = "") -> list[str]:
 
 
 def csv_with_header(frame: pd.DataFrame, header: list[str]) -> str:
-    """CSV text preceded by ``# `` comment lines (read back with ``pd.read_csv(..., comment="#")``)."""
-    body = frame.to_csv(index=False, lineterminator="\n")
-    return "".join(f"# {line.replace(chr(10), ' ')}\n" for line in header) + body
+    """CSV text preceded by ``# `` comment lines (read back with ``pd.read_csv(..., comment="#")``).
+
+    Every cell is neutralised against spreadsheet formula injection and every header line is kept
+    on one line (:func:`data.cell_safety.csv_text`): header lines carry text from the URL."""
+    return csv_text(frame, header)
 
 
-def full_dataset_zip(dataset: Dataset) -> bytes:
-    """A zip with every observation, the indicator catalogue, the countries, the sources and a README."""
+def full_dataset_zip(dataset: Dataset, version: str = "") -> bytes:
+    """A zip with every observation, the indicator catalogue, the countries, the sources and a README
+    (which names the data ``version``, as /health and the logs do)."""
     obs = dataset.observations.assign(
         country=dataset.observations["iso3"].map(dataset.countries["name"]))
     indicators = dataset.indicators.drop(columns=["objectives", "principles"]).assign(
@@ -77,8 +81,8 @@ def full_dataset_zip(dataset: Dataset) -> bytes:
     countries = dataset.countries.drop(columns=["iso3"], errors="ignore").assign(
         commissions=dataset.countries["commissions"].map(" ".join),
         commissions_associate=dataset.countries["commissions_associate"].map(" ".join))
-    header = citation_lines(dataset, "full dataset")
-    readme = "\n".join(header + ["", "Files:",
+    header = citation_lines(dataset, "full dataset") + ([f"Data version: {version}"] if version else [])
+    readme = "\n".join([one_line(line) for line in header] + ["", "Files:",
                                  "  observations.csv  iso3, country, indicator_id, year, value, nature, source_id",
                                  "  indicators.csv    the indicator catalogue and its editorial GCM mapping",
                                  "  countries.csv     countries and their classifications",
@@ -91,5 +95,5 @@ def full_dataset_zip(dataset: Dataset) -> bytes:
             obs[["iso3", "country", "indicator_id", "year", "value", "nature", "source_id"]], header))
         zf.writestr("indicators.csv", csv_with_header(indicators.reset_index(drop=True), header))
         zf.writestr("countries.csv", csv_with_header(countries.reset_index(), header))
-        zf.writestr("sources.csv", dataset.sources.reset_index().to_csv(index=False, lineterminator="\n"))
+        zf.writestr("sources.csv", csv_text(dataset.sources.reset_index()))
     return buffer.getvalue()

@@ -41,7 +41,8 @@ def gunicorn_server(tmp_path: Path, workers: int = 2, env: dict | None = None):
     """Run ``gunicorn dashboard:server`` on a free loopback port; yields the base URL."""
     port = free_port()
     full_env = {**os.environ, "GCM_HOST": "127.0.0.1", "GCM_PORT": str(port), "GCM_WORKERS": str(workers),
-                "GCM_CACHE_DIR": str(tmp_path / "cache"), "HOME": str(tmp_path), **(env or {})}
+                "GCM_CACHE_DIR": str(tmp_path / "cache"),
+                "GCM_ACCEPTED_DIR": str(tmp_path / "accepted"), "HOME": str(tmp_path), **(env or {})}
     log = open(tmp_path / f"gunicorn-{port}.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
                              "--no-control-socket", "dashboard:server"],

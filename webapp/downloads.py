@@ -1,7 +1,9 @@
 """Download routes: the rows the data table shows, and the full dataset, each with citation and licence.
 
 The query string is read with url_state.decode exactly like a link, so anything unknown falls back
-to the default and the file says which view it reflects.
+to the default and the file says which view it reflects. Every cell is neutralised against
+spreadsheet formula injection and URL-derived header lines are kept on one line
+(data.cell_safety, through data.table_data). The file names carry the data version.
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from flask import Flask, Response, request
 
 from components.views.table import table_rows
 from components.url_state import decode, encode
+from data.snapshot import cache_key
 from data.table_data import citation_lines, csv_with_header, full_dataset_zip
 
 DISPLAYED = "/download/displayed.csv"
@@ -20,22 +23,24 @@ def register(server: Flask, store, cache) -> None:
 
     @server.route(DISPLAYED)
     def download_displayed():
-        dataset, vocab = store.current()
-        state, notices = decode(request.query_string.decode("utf-8", "replace"), vocab)
+        snap = store.current()
+        state, notices = decode(request.query_string.decode("utf-8", "replace"), snap.vocab)
         link = "?" + (encode(state.with_changes(view="table")).lstrip("?"))
 
         def build() -> str:
-            _, rows = table_rows(state, dataset)
-            header = citation_lines(dataset, "data displayed in the data table", link)
-            return csv_with_header(rows, header + [f"Note: {n}" for n in notices])
+            _, rows = table_rows(state, snap.dataset)
+            header = citation_lines(snap.dataset, "data displayed in the data table", link)
+            return csv_with_header(rows, header + [f"Data version: {snap.version}"]
+                                   + [f"Note: {n}" for n in notices])
 
-        body = cache.get_or_build(f"csv:{store.version}:{encode(state)}:{len(notices)}", build)
+        # the notices come from the raw query: they are part of the canonical text of the file
+        body = cache.get_or_build(cache_key(snap, "csv", encode(state) + "\n" + "\n".join(notices)), build)
         return Response(body, mimetype="text/csv", headers={
-            "Content-Disposition": 'attachment; filename="gcm-dashboard-displayed.csv"'})
+            "Content-Disposition": f'attachment; filename="gcm-dashboard-displayed-{snap.version}.csv"'})
 
     @server.route(FULL)
     def download_full():
-        dataset, _ = store.current()
-        body = cache.get_or_build(f"zip:{store.version}", lambda: full_dataset_zip(dataset))
+        snap = store.current()
+        body = cache.get_or_build(cache_key(snap, "zip"), lambda: full_dataset_zip(snap.dataset, snap.version))
         return Response(body, mimetype="application/zip", headers={
-            "Content-Disposition": 'attachment; filename="gcm-dashboard-full-dataset.zip"'})
+            "Content-Disposition": f'attachment; filename="gcm-dashboard-full-dataset-{snap.version}.zip"'})

@@ -16,7 +16,7 @@ from dash.exceptions import DependencyException, InvalidResourceError
 from flask import jsonify, request
 from flask.json.provider import DefaultJSONProvider
 from flask_talisman import Talisman
-from werkzeug.exceptions import BadRequest, HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException, MethodNotAllowed
 
 from .callback_guard import check_callback_body
 from .settings import Settings
@@ -26,6 +26,21 @@ log = logging.getLogger("gcm.security")
 #: Callback payloads are a few kB; 1 MiB leaves room and bounds memory per request.
 MAX_CONTENT_LENGTH = 1 * 1024 * 1024
 CALLBACK_PATH = "/_dash-update-component"
+#: Dash development routes: hot reload (lists the installed component packages) and Jupyter's
+#: liveness probe. Dash registers them even with dev tools off; production never needs them.
+DEV_TOOL_PREFIXES = ("/_reload-hash", "/_alive_")
+#: Cache-Control by path prefix, first match wins. Per-user or per-request answers (callbacks,
+#: downloads, health, the deck check) are never stored; pages and fragments may be kept but are
+#: revalidated, because their content changes with the data. Versioned assets keep Dash's own.
+CACHE_CONTROL = (
+    (CALLBACK_PATH, "no-store"),
+    ("/download/", "no-store"),
+    ("/api/", "no-store"),
+    ("/health", "no-store"),
+    ("/_dash-layout", "no-cache"),
+    ("/_dash-dependencies", "no-cache"),
+    ("/fragments/", "no-cache"),
+)
 
 
 def content_security_policy(script_hashes, frame_ancestors: str) -> dict:
@@ -89,6 +104,17 @@ def apply_security(app, settings: Settings) -> None:
     )
 
     @server.before_request
+    def _no_dev_tools():
+        if request.path.startswith(DEV_TOOL_PREFIXES):
+            return _error(404, "Not Found", "not found")
+        return None
+
+    @server.after_request
+    def _cache_control(response):
+        response.headers.setdefault("Cache-Control", cache_control_for(request.path))
+        return response
+
+    @server.before_request
     def _guard_callbacks():
         if request.path != CALLBACK_PATH or request.method != "POST":
             return None
@@ -105,7 +131,10 @@ def apply_security(app, settings: Settings) -> None:
     def _http_error(exc: HTTPException):
         if exc.code and exc.code >= 500:
             log.error("HTTP %s on %s %s", exc.code, request.method, request.path)
-        return _error(exc.code or 500, exc.name, _short_reason(exc))
+        response = _error(exc.code or 500, exc.name, _short_reason(exc))
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(sorted(exc.valid_methods))  # RFC 9110: every 405 says what is
+        return response
 
     @server.errorhandler(Exception)
     def _unexpected(exc: Exception):
@@ -115,6 +144,14 @@ def apply_security(app, settings: Settings) -> None:
             return _error(404, "Not Found", "not found")
         log.exception("Unexpected error on %s %s", request.method, request.path)
         return _error(500, "Internal Server Error", "something went wrong; it has been logged")
+
+
+def cache_control_for(path: str) -> str:
+    """The Cache-Control value for a response to ``path`` (see ``CACHE_CONTROL``)."""
+    for prefix, value in CACHE_CONTROL:
+        if path.startswith(prefix):
+            return value
+    return "no-cache"  # the page itself and anything else dynamic: revalidate
 
 
 def _frame_options(ancestors: str):

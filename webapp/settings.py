@@ -95,11 +95,19 @@ SETTINGS = (
             "`redis://host:port/db`; setting it selects the Redis cache (shared across hosts)"),
     Setting("GCM_CACHE_TIMEOUT", "cache_timeout", 3600, whole_number(0, 86400 * 30),
             "seconds a cached figure lives (default 3600)"),
+    Setting("GCM_CACHE_MAX_MB", "cache_max_mb", 256, whole_number(1, 1024 * 1024),
+            "most megabytes the filesystem cache may hold; the oldest entries go first (default 256)"),
+    Setting("GCM_CACHE_RETRY_SECONDS", "cache_retry_seconds", 30.0, number(0.1, 3600.0),
+            "after repeated cache failures or timeouts, seconds the cache is skipped before it is tried "
+            "again (default 30)"),
+    Setting("GCM_ACCEPTED_DIR", "accepted_dir", Path(".cache/accepted-data"), lambda name, raw: Path(raw),
+            "folder keeping a copy of the last accepted data, so every worker serves it "
+            "(default `.cache/accepted-data`)"),
     Setting("GCM_HOST", "host", "127.0.0.1", text, "address gunicorn binds (default 127.0.0.1)"),
     Setting("GCM_PORT", "port", 8050, whole_number(1, 65535), "port gunicorn binds (default 8050)"),
     Setting("GCM_WORKERS", "workers", 2, whole_number(1, 64), "gunicorn worker processes (default 2, at least 1)"),
     Setting("GCM_RELOAD_SECONDS", "reload_seconds", 5.0, number(0.0, 3600.0),
-            "how often data files are checked for changes (default 5)"),
+            "how often each worker checks the data files in the background (default 5; 0: never)"),
     Setting("GCM_FRAME_ANCESTORS", "frame_ancestors", "'self'", text,
             "CSP `frame-ancestors` for embedding (default `'self'`)"),
 )
@@ -115,6 +123,9 @@ class Settings:
     cache_dir: Path = Path(".cache/figures")
     redis_url: str = ""
     cache_timeout: int = 3600
+    cache_max_mb: int = 256
+    cache_retry_seconds: float = 30.0
+    accepted_dir: Path = Path(".cache/accepted-data")
     host: str = "127.0.0.1"
     port: int = 8050
     workers: int = 2

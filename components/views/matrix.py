@@ -58,7 +58,10 @@ def matrix_html(state, dataset: Dataset) -> str:
     matrix = q.implementation_matrix(sel.values, sel.indicators, sel.countries)
 
     def link_for(iso3: str) -> str:
-        return encode(state.with_changes(view="profile", country=iso3)) or "?"
+        # Short links: only what the profile shows (repeating the whole query in every cell made
+        # one cached matrix several MB); assets/spa_links.js carries the page's filters over on click.
+        return encode(type(state)(view="profile", country=iso3, year=state.year, theme=state.theme,
+                                  presenter=state.presenter)) or "?"
 
     return to_html(make_matrix_table(matrix, sel.indicators, dataset.objectives, sort=state.sort,
                                      link_for=link_for, highlight=state.highlight,

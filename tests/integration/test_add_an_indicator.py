@@ -9,6 +9,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from data.manifest import verify_manifest, write_manifest
 from data.paths import DEFAULT_FOLDER
 
 ROW = {
@@ -20,6 +21,7 @@ ROW = {
     "direction": "context",
     "kind": "count",
     "official_target": "",
+    "short_label": "Trafficking victims, female",
     "gcm_objectives": "10",
     "primary_objective": "10",
     "guiding_principles": "4",
@@ -38,6 +40,9 @@ def folder(tmp_path_factory):
         header = next(csv.reader(f))
     with catalogue.open("a", newline="", encoding="utf-8") as f:
         csv.DictWriter(f, fieldnames=header).writerow({k: ROW.get(k, "") for k in header})
+    assert verify_manifest(target)  # the shipped manifest notices the new row...
+    write_manifest(target)  # ...until it is rewritten, as `python -m data package DIR` does
+    assert verify_manifest(target) == []
     return target
 
 

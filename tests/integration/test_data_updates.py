@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import time
 import urllib.request
 import weakref
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 
 from dashboard import create_app
 from data.load import DEFAULT_FOLDER, POLICY_FILE, SERIES_FILE
+from data.manifest import MANIFEST
 from tests.integration.dash_client import DashClient
 from webapp.datastore import DataLoadError
 from webapp.settings import Settings
@@ -115,12 +117,15 @@ def _write(path: Path, content: bytes | None, tick: list[int]) -> None:
 
 @pytest.fixture
 def data_dir(tmp_path):
+    """A copy of the shipped data without its manifest: a user's folder, accepted on validation alone."""
     folder = tmp_path / "sources"
     shutil.copytree(DEFAULT_FOLDER, folder)
+    (folder / MANIFEST).unlink()
     return folder
 
 
-def _answers(client, dash):
+def _answers(app, client, dash):
+    app.gcm_store.check_now()  # reload_seconds=0: no background checker, check here
     health = client.get("/health")
     render = dash.call("view-content.children", UNEVEN, ["url.search"])
     assert health.status_code == 200 and render.status_code == 200
@@ -129,11 +134,12 @@ def _answers(client, dash):
 
 
 def test_malformed_updates_are_rejected_and_good_ones_taken(data_dir, caplog):
-    app = create_app(Settings(data_dir=data_dir, reload_seconds=0, cache_type="simple"))
+    app = create_app(Settings(data_dir=data_dir, reload_seconds=0, cache_type="simple",
+                                accepted_dir=data_dir.parent / "accepted"))
     client = app.server.test_client()
     dash = DashClient(client)
-    good_health, good_render = _answers(client, dash)
-    good_data = app.gcm_store.current()[0]
+    good_health, good_render = _answers(app, client, dash)
+    good_data = app.gcm_store.current().dataset
     assert good_health["last_data_error"] is None and "reporting countries" in json.dumps(good_render)
     tick = [1_700_000_000 * 10**9]
     originals = {}
@@ -144,8 +150,8 @@ def test_malformed_updates_are_rejected_and_good_ones_taken(data_dir, caplog):
         caplog.clear()
         with caplog.at_level(logging.ERROR, logger="gcm.data"):
             _write(path, make(), tick)
-            health, render = _answers(client, dash)
-        assert app.gcm_store.current()[0] is good_data, label
+            health, render = _answers(app, client, dash)
+        assert app.gcm_store.current().dataset is good_data, label
         assert render == good_render, label
         assert {k: health[k] for k in ("status", "data_version", "observations")} == \
             {k: good_health[k] for k in ("status", "data_version", "observations")}, label
@@ -155,7 +161,7 @@ def test_malformed_updates_are_rejected_and_good_ones_taken(data_dir, caplog):
         _write(path, originals[name], tick)  # back to good: the next variant starts from real data
     # A good update is picked up.
     _write(data_dir / POLICY_FILE, _good_update(), tick)
-    health, render = _answers(client, dash)
+    health, render = _answers(app, client, dash)
     assert health["data_version"] != good_health["data_version"] and health["last_data_error"] is None
     assert render != good_render
     before = good_render["response"]["view-content"]["children"][0]["props"]["children"]
@@ -166,14 +172,16 @@ def test_malformed_updates_are_rejected_and_good_ones_taken(data_dir, caplog):
 def test_served_data_is_kept_out_of_gc_and_replaced_data_is_released(data_dir):
     # webapp.datastore.settle_heap: the data being served is frozen (no full-collection pauses);
     # after an update the old data must still be freed, not frozen forever.
-    app = create_app(Settings(data_dir=data_dir, reload_seconds=0, cache_type="simple"))
+    app = create_app(Settings(data_dir=data_dir, reload_seconds=0, cache_type="simple",
+                                accepted_dir=data_dir.parent / "accepted"))
     dash = DashClient(app.server.test_client())
     assert dash.call("view-content.children", UNEVEN, ["url.search"]).status_code == 200
-    old = weakref.ref(app.gcm_store.current()[0])
+    old = weakref.ref(app.gcm_store.current().dataset)
     assert gc.get_freeze_count() > 0
     _write(data_dir / POLICY_FILE, _good_update(), [1_700_000_000 * 10**9])
+    app.gcm_store.check_now()
     assert dash.call("view-content.children", UNEVEN, ["url.search"]).status_code == 200
-    assert app.gcm_store.current()[0] is not old()
+    assert app.gcm_store.current().dataset is not old()
     assert old() is None, gc.get_referrers(old())
     assert gc.get_freeze_count() > 0
 
@@ -182,23 +190,25 @@ def test_bad_extra_file_stops_start_up_with_a_clear_message(data_dir, tmp_path):
     bad = tmp_path / "nso.csv"
     bad.write_text("iso3,indicator_id,year,value,nature,source_id\nGHA,sdg10_7_2_all,2021,abc,,ghana_gss\n")
     with pytest.raises(DataLoadError) as err:
-        create_app(Settings(data_dir=data_dir, extra_data=(bad,), reload_seconds=0, cache_type="null"))
+        create_app(Settings(data_dir=data_dir, extra_data=(bad,), reload_seconds=0, cache_type="null",
+                            accepted_dir=tmp_path / "accepted"))
     assert "nso.csv, line 2" in str(err.value) and '"abc"' in str(err.value)
 
 
 def test_bad_extra_file_at_reload_keeps_the_old_data(data_dir, tmp_path, caplog):
     extra = tmp_path / "nso.csv"
     shutil.copy(GOOD_EXTRA, extra)
-    app = create_app(Settings(data_dir=data_dir, extra_data=(extra,), reload_seconds=0, cache_type="null"))
+    app = create_app(Settings(data_dir=data_dir, extra_data=(extra,), reload_seconds=0, cache_type="null",
+                              accepted_dir=tmp_path / "accepted"))
     client = app.server.test_client()
     dash = DashClient(client)
-    good_health, good_render = _answers(client, dash)
-    good_data = app.gcm_store.current()[0]
+    good_health, good_render = _answers(app, client, dash)
+    good_data = app.gcm_store.current().dataset
     assert "+user-" in good_data.version
     with caplog.at_level(logging.ERROR, logger="gcm.data"):
         _write(extra, GOOD_EXTRA.read_bytes() + b"AFG,sdg10_7_2_all,2022,9,,nso\n", [1_800_000_000 * 10**9])
-        health, render = _answers(client, dash)
-    assert app.gcm_store.current()[0] is good_data
+        health, render = _answers(app, client, dash)
+    assert app.gcm_store.current().dataset is good_data
     assert render == good_render and health["observations"] == good_health["observations"]
     assert "nso.csv" in caplog.text and "ordinal 1-4" in caplog.text
 
@@ -212,7 +222,16 @@ def test_updates_under_real_gunicorn(data_dir, tmp_path):
         with urllib.request.urlopen(req, timeout=30) as resp:
             return resp.read().decode()
 
-    env = {"GCM_DATA_DIR": str(data_dir), "GCM_RELOAD_SECONDS": "0", "GCM_CACHE_TYPE": "null"}
+    def health_when(condition):
+        # the background checker runs every 0.1 s: wait (bounded) for it to have looked
+        deadline = time.monotonic() + 10
+        while True:
+            health = json.loads(fetch(base + "/health"))
+            if condition(health) or time.monotonic() > deadline:
+                return health
+            time.sleep(0.05)
+
+    env = {"GCM_DATA_DIR": str(data_dir), "GCM_RELOAD_SECONDS": "0.1", "GCM_CACHE_TYPE": "null"}
     with gunicorn_server(tmp_path, workers=1, env=env) as (base, _proc):
         body = json.dumps(_uneven_payload(base)).encode()
         good_health, good_render = json.loads(fetch(base + "/health")), fetch(base + "/_dash-update-component", body)
@@ -223,16 +242,17 @@ def test_updates_under_real_gunicorn(data_dir, tmp_path):
             if name != POLICY_FILE:
                 continue
             _write(data_dir / name, make(), tick)
-            health = json.loads(fetch(base + "/health"))
+            health = health_when(lambda h: h["last_data_error"])
             assert fetch(base + "/_dash-update-component", body) == good_render, label
             for key in ("status", "data_version", "observations"):
                 assert health[key] == good_health[key], label
             assert health["last_data_error"], label
             _write(data_dir / name, original, tick)
+            assert health_when(lambda h: not h["last_data_error"])["last_data_error"] is None, label
             checked += 1
         assert checked >= 15
         _write(data_dir / POLICY_FILE, _good_update(), tick)
-        health = json.loads(fetch(base + "/health"))
+        health = health_when(lambda h: h["data_version"] != good_health["data_version"])
         assert health["data_version"] != good_health["data_version"] and health["last_data_error"] is None
         assert fetch(base + "/_dash-update-component", body) != good_render
     log = "".join(p.read_text() for p in tmp_path.glob("gunicorn-*.log"))

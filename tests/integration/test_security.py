@@ -13,6 +13,7 @@ import pytest
 
 from dashboard import create_app
 from data.load import DEFAULT_FOLDER
+from data.manifest import write_manifest
 from tests.integration.dash_client import DashClient
 from webapp.settings import Settings
 
@@ -96,7 +97,9 @@ def test_crafted_country_name_is_inert(tmp_path):
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     ref.write_text(out.getvalue(), encoding="utf-8")
-    app = create_app(Settings(data_dir=folder, reload_seconds=60, cache_type="null"))
+    write_manifest(folder)  # the documented update procedure: write the files, then package them
+    app = create_app(Settings(data_dir=folder, reload_seconds=60, cache_type="null",
+                              accepted_dir=tmp_path / "accepted"))
     client = app.server.test_client()
     dash = DashClient(client)
     seen_escaped = False

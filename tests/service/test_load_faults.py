@@ -171,7 +171,9 @@ def test_redis_outage_is_survived(tmp_path):
         pytest.fail("redis-server is not installed; run scripts/test.sh")
     rport = free_port()
     redis_proc = _start_redis(rport, tmp_path)
-    env = {"GCM_REDIS_URL": f"redis://127.0.0.1:{rport}/0", "GCM_CACHE_TYPE": "redis"}
+    # a short retry so the closed breaker is seen within the test (production default: 30 s)
+    env = {"GCM_REDIS_URL": f"redis://127.0.0.1:{rport}/0", "GCM_CACHE_TYPE": "redis",
+           "GCM_CACHE_RETRY_SECONDS": "2"}
     try:
         with gunicorn_server(tmp_path, workers=2, env=env) as (base, _proc):
             port = int(base.rsplit(":", 1)[1])

@@ -25,6 +25,9 @@ def test_redis_url_selects_redis():
     ({"GCM_DATA_DIR": "/nonexistent/folder"}, "GCM_DATA_DIR=/nonexistent/folder is not a folder"),
     ({"GCM_EXTRA_DATA": "/nonexistent.csv"}, "GCM_EXTRA_DATA names /nonexistent.csv"),
     ({"GCM_RELOAD_SECONDS": "soon"}, "GCM_RELOAD_SECONDS='soon' is not a number"),
+    ({"GCM_CACHE_MAX_MB": "0"}, "GCM_CACHE_MAX_MB=0 is out of range"),
+    ({"GCM_CACHE_MAX_MB": "1.5"}, "GCM_CACHE_MAX_MB='1.5' is not a whole number"),
+    ({"GCM_CACHE_RETRY_SECONDS": "never"}, "GCM_CACHE_RETRY_SECONDS='never' is not a number"),
 ])
 def test_bad_values_get_precise_messages(env, fragment):
     with pytest.raises(SettingsError) as err:
@@ -49,3 +52,10 @@ def test_every_setting_fills_a_settings_field_with_its_default():
     from webapp.settings import SETTINGS
     defaults = {f.name: f.default for f in fields(Settings)}
     assert {s.attr: s.default for s in SETTINGS} == {k: v for k, v in defaults.items() if k != "extra"}
+
+
+def test_cache_bound_retry_and_accepted_folder_are_read():
+    s = Settings.from_env({"GCM_CACHE_MAX_MB": "64", "GCM_CACHE_RETRY_SECONDS": "2.5",
+                           "GCM_ACCEPTED_DIR": "/srv/gcm/accepted"})
+    assert (s.cache_max_mb, s.cache_retry_seconds, str(s.accepted_dir)) == (64, 2.5, "/srv/gcm/accepted")
+    assert Settings.from_env({}).cache_max_mb == 256

@@ -24,6 +24,7 @@ SETTINGS_HELP = {
     "GCM_WORKERS": "gunicorn worker processes (default 2, at least 1)",
     "GCM_RELOAD_SECONDS": "how often data file modification times are checked (default 5)",
     "GCM_FRAME_ANCESTORS": "CSP frame-ancestors for embedding (default 'self')",
+    "GCM_ACCESS_LOG": "1 logs every request (gunicorn access log); 0 or unset: off",
 }
 
 
@@ -46,6 +47,7 @@ class Settings:
     workers: int = 2
     reload_seconds: float = 5.0
     frame_ancestors: str = "'self'"
+    access_log: bool = False
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -78,7 +80,18 @@ class Settings:
             workers=_int(env, "GCM_WORKERS", 2, 1, 64),
             reload_seconds=_float(env, "GCM_RELOAD_SECONDS", 5.0, 0.0, 3600.0),
             frame_ancestors=env.get("GCM_FRAME_ANCESTORS", "'self'").strip() or "'self'",
+            access_log=_switch(env, "GCM_ACCESS_LOG"),
         )
+
+
+def _switch(env: dict, name: str) -> bool:
+    """An on/off variable: 1 (or true/yes/on) is on; unset, empty, 0 (or false/no/off) is off."""
+    raw = env.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name}={raw!r} is not a switch; expected 1 (on) or 0 (off)")
 
 
 def _int(env: dict, name: str, default: int, low: int, high: int) -> int:

@@ -30,3 +30,11 @@ def test_bad_values_get_precise_messages(env, fragment):
     with pytest.raises(SettingsError) as err:
         Settings.from_env(env)
     assert fragment in str(err.value)
+
+
+def test_access_log_switch():
+    assert Settings.from_env({}).access_log is False
+    assert Settings.from_env({"GCM_ACCESS_LOG": "1"}).access_log is True
+    assert Settings.from_env({"GCM_ACCESS_LOG": "0"}).access_log is False
+    with pytest.raises(SettingsError, match="GCM_ACCESS_LOG='maybe' is not a switch; expected 1"):
+        Settings.from_env({"GCM_ACCESS_LOG": "maybe"})

@@ -22,7 +22,7 @@ from webapp.cache import FigureCache, make_cache
 from webapp.datastore import DataStore
 from webapp.security import apply_security, callback_error
 from webapp.settings import Settings
-from webapp import deck_export, downloads
+from webapp import deck_export, downloads, xlsx_downloads
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("gcm")
@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     callbacks.register(app, store, render_cached)
     downloads.register(server, store, figure_cache)
+    xlsx_downloads.register(server, store, figure_cache)
     deck_export.register(server, store, figure_cache)
 
     @server.route("/" + MATRIX_FRAGMENT)

@@ -1,4 +1,4 @@
-"""Command line of the data layer: ``python -m data validate|convert|info``.
+"""Command line of the data layer: ``python -m data validate|convert|info|update``.
 
 User mistakes (missing file, bad data) print a readable message and set the exit
 code; they never show a stack trace.
@@ -48,8 +48,30 @@ def counts_table(observations: pd.DataFrame) -> pd.DataFrame:
             .unstack(fill_value=0).sort_index())
 
 
+def validate_folder(folder: Path) -> int:
+    """Check a whole data folder in the shipped layout (as ``python -m data update`` writes it)."""
+    from .validation import ValidationFailed
+    try:
+        dataset = load_dataset(folder)
+    except (ValidationFailed, ValueError) as err:
+        print(err)
+        print(f"\nThe data folder {folder} was rejected; the dashboard would not load it.")
+        return 1
+    print(f"OK: the data folder {folder} loads: {len(dataset.observations)} observations. "
+          "Countries per indicator and year:")
+    print(counts_table(dataset.observations).to_string())
+    return 0
+
+
 def cmd_validate(args) -> int:
-    """Print every problem (exit 1) or an OK summary with counts per indicator and year (exit 0)."""
+    """Print every problem (exit 1) or an OK summary with counts per indicator and year (exit 0).
+
+    A folder is checked as a whole data folder in the shipped layout; files as user files."""
+    folders = [Path(p) for p in args.paths if Path(p).is_dir()]
+    if folders:
+        if len(folders) != len(args.paths):
+            return _fail("error: give either data folders or user files, not both", code=2)
+        return max(validate_folder(f) for f in folders)
     results, problems = _validated(args.paths, args.sources)
     if problems:
         return 1
@@ -100,13 +122,37 @@ def cmd_info(args) -> int:
     return 0
 
 
+def cmd_update(args) -> int:
+    """Refresh SDG series from the UN SDG API into ``--out`` (or print the changes with --dry-run)."""
+    from .catalogue import read_csv_text
+    from .sdg_update import ApiError, UpdateFailed, run_update
+    known = list(read_csv_text(args.sources / "sdg_series_catalogue.csv")["series_code"])
+    series = [s.upper() for s in (args.series or known)]
+    unknown = [s for s in series if s not in known]
+    if unknown:
+        return _fail(f"error: not a shipped series: {', '.join(unknown)} (shipped: {', '.join(known)})", code=2)
+    if args.page_size < 1:
+        return _fail("error: --page-size must be at least 1", code=2)
+    try:
+        lines = run_update(args.out, args.sources, series, args.api_base, args.page_size, args.dry_run)
+    except ApiError as err:
+        return _fail(f"error: {err}", code=3)
+    except UpdateFailed as err:
+        print(err)
+        return _fail("error: the fetched data did not pass the checks; nothing was written", code=1)
+    print("\n".join(lines))
+    print("Dry run: nothing was written." if args.dry_run else
+          f"Wrote the data files, checked, to {args.out} (provenance in {args.out}/sdg_api_provenance.json).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser of ``python -m data``."""
     parser = argparse.ArgumentParser(prog="python -m data", description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=DEFAULT_FOLDER,
                         help="folder of the shipped data (default: data/sources)")
     sub = parser.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check user files and report every problem")
+    validate = sub.add_parser("validate", help="check user files (or whole data folders) and report every problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.set_defaults(func=cmd_validate)
     convert = sub.add_parser("convert", help="write valid user files as one canonical tidy CSV")
@@ -115,6 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
     convert.set_defaults(func=cmd_convert)
     info = sub.add_parser("info", help="coverage of the shipped dataset")
     info.set_defaults(func=cmd_info)
+    from .sdg_api import DEFAULT_API_BASE, DEFAULT_PAGE_SIZE
+    update = sub.add_parser("update", help="refresh the shipped SDG series from the UN SDG API")
+    update.add_argument("--out", required=True, type=Path, metavar="DIR",
+                        help="folder to write the shipped file layout to (may be the data folder itself)")
+    update.add_argument("--series", nargs="+", metavar="CODE", help="series codes (default: every shipped series)")
+    update.add_argument("--api-base", default=DEFAULT_API_BASE, metavar="URL",
+                        help=f"API address (default {DEFAULT_API_BASE})")
+    update.add_argument("--page-size", type=int, default=DEFAULT_PAGE_SIZE, metavar="N",
+                        help=f"records per request (default {DEFAULT_PAGE_SIZE})")
+    update.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
+    update.set_defaults(func=cmd_update)
     return parser
 
 

@@ -125,7 +125,8 @@ def cmd_info(args) -> int:
 def cmd_update(args) -> int:
     """Refresh SDG series from the UN SDG API into ``--out`` (or print the changes with --dry-run)."""
     from .catalogue import read_csv_text
-    from .sdg_update import ApiError, UpdateFailed, run_update
+    from .sdg_api import ApiError
+    from .sdg_update import UpdateFailed, run_update
     known = list(read_csv_text(args.sources / "sdg_series_catalogue.csv")["series_code"])
     series = [s.upper() for s in (args.series or known)]
     unknown = [s for s in series if s not in known]

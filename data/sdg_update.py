@@ -19,12 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 from .catalogue import read_csv_text
-from .load import CORRIDOR_FILE, POLICY_FILE, SERIES_FILE, SHARES_FILE, load_dataset
+from .load import CORRIDOR_FILE, POLICY_FILE, SHARES_FILE, load_dataset
 from .readers import Reference
 from .readers.codes import canonical_value, dimension_name
 from .readers.formats import SDG_NOT_DIMENSIONS
 from .readers.reference import m49_int
-from .sdg_api import ApiError, SeriesDownload, fetch_series
+from .sdg_api import SeriesDownload, fetch_series
 from .validation import ValidationFailed
 
 PROVENANCE_FILE = "sdg_api_provenance.json"
@@ -253,4 +253,4 @@ def run_update(out: Path, sources: Path, series: list[str], api_base: str, page_
     return lines
 
 
-__all__ = ["ApiError", "UpdateFailed", "run_update", "changes", "stage", "PROVENANCE_FILE"]
+__all__ = ["UpdateFailed", "run_update", "changes", "stage", "PROVENANCE_FILE"]

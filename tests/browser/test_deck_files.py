@@ -33,6 +33,8 @@ def _download(page, button: str, path):
 
 def test_powerpoint_button_downloads_the_deck(probe, base_url, tmp_path):
     _with_deck(probe.page, base_url)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    probe.page.locator(".slides-panel").screenshot(path=str(ARTIFACTS / "deck-panel.png"))
     path = _download(probe.page, "#deck-pptx", tmp_path / "deck.pptx")
     prs = Presentation(io.BytesIO(path.read_bytes()))
     assert [s.shapes[0].text_frame.text for s in prs.slides] == [s["title"] for s in DECK["slides"]]

@@ -24,7 +24,7 @@ from webapp.cache import FigureCache, make_cache
 from webapp.datastore import DataStore
 from webapp.security import apply_security, callback_error
 from webapp.settings import Settings
-from webapp import downloads
+from webapp import deck_export, downloads, xlsx_downloads
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("gcm")
@@ -77,6 +77,8 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
 
     callbacks.register(app, registry, store, render_cached)
     downloads.register(server, store, figure_cache)
+    xlsx_downloads.register(server, store, figure_cache)
+    deck_export.register(server, store, figure_cache)
 
     def query_state():
         snap = store.current()

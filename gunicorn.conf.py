@@ -13,7 +13,9 @@ workers = _settings.workers
 worker_class = "sync"
 timeout = 60
 graceful_timeout = 10
-accesslog = "-"
+# Access logs are off unless GCM_ACCESS_LOG=1: one line per request (thousands in an hour of
+# exploring) buried the start line with the URL. Errors and the start-up lines stay on stderr.
+accesslog = "-" if _settings.access_log else None
 errorlog = "-"
 # No control socket: it would be written to $HOME, which tests and CI don't own.
 control_socket_disable = True

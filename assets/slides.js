@@ -197,6 +197,10 @@
         var files = el("div", {"class": "slide-actions"});
         files.appendChild(el("button", {id: "deck-export", type: "button", "class": "button"},
                              "Export deck"));
+        files.appendChild(el("button", {id: "deck-pptx", type: "button", "class": "button"},
+                             "PowerPoint"));
+        files.appendChild(el("button", {id: "deck-html", type: "button", "class": "button"},
+                             "Offline HTML"));
         files.appendChild(el("input", {id: "deck-import", type: "file", "class": "file-input",
                                        accept: "application/json,.json"}));
         files.appendChild(el("label", {"for": "deck-import", "class": "button file-button"},
@@ -292,6 +296,47 @@
         link.click();
         window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
         say("Exported " + deck.slides.length + " slides as gcm-slides.json.");
+    }
+
+    /* The server builds the PowerPoint (charts drawn at 1920x1080) and the offline HTML file
+       from the same deck JSON; a deck it rejects gets the import's messages. */
+    var FILE_EXPORTS = {
+        "deck-pptx": {path: "export/deck.pptx", name: "gcm-slides.pptx", label: "PowerPoint"},
+        "deck-html": {path: "export/deck.html", name: "gcm-slides.html", label: "offline HTML"}
+    };
+
+    function exportFile(button) {
+        var spec = FILE_EXPORTS[button.id];
+        var deck = loadDeck();
+        if (!deck.slides.length) { say("There are no slides to export."); return; }
+        if (button.getAttribute("aria-busy") === "true") { return; }
+        button.setAttribute("aria-busy", "true");
+        button.disabled = true;
+        say("Preparing the " + spec.label + " file of " + deck.slides.length + " slides…");
+        function done() { button.removeAttribute("aria-busy"); button.disabled = false; }
+        fetch(prefix() + spec.path, {
+            method: "POST", credentials: "same-origin",
+            headers: {"Content-Type": "application/json"}, body: JSON.stringify(deck)
+        }).then(function (r) {
+            if (r.ok) { return r.blob(); }
+            return r.json().then(function (result) {
+                throw {problems: result.problems || [], status: r.status};
+            }, function () { throw {problems: [], status: r.status}; });
+        }).then(function (blob) {
+            done();
+            var link = el("a", {href: URL.createObjectURL(blob), download: spec.name});
+            document.body.appendChild(link);
+            link.click();
+            window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+            say("Exported " + deck.slides.length + " slides as " + spec.name + ".");
+        }).catch(function (err) {
+            done();
+            if (err && err.problems) {
+                say("The " + spec.label + " file was not made (" + err.status + ").", err.problems);
+            } else {
+                say("The " + spec.label + " file was not made (network problem). Try again.");
+            }
+        });
     }
 
     function importDeck(file) {
@@ -390,6 +435,8 @@
         }
         if (target.closest("#slide-save")) { saveCurrent(); return; }
         if (target.closest("#deck-export")) { exportDeck(); return; }
+        var fileExport = target.closest("#deck-pptx, #deck-html");
+        if (fileExport) { exportFile(fileExport); return; }
         if (target.closest("#presenter-exit")) { exitPresenter(); return; }
         if (target.closest("#slide-present")) {
             var deck = loadDeck();

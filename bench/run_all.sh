@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 QUICK=""
 if [ "${1:-}" = "--quick" ]; then QUICK="--quick"; fi
-run() { echo; echo "### $*"; python3 "$@"; }
+# The project's .venv (made by scripts/serve.sh or test.sh) has the packages; a bare python3 may not.
+PY=python3; if [ -x .venv/bin/python ]; then PY=.venv/bin/python; fi
+run() { echo; echo "### $*"; "$PY" "$@"; }
 if [ -z "$QUICK" ]; then run bench/bench_load.py; fi
 run bench/bench_callbacks.py $QUICK
 run bench/bench_throughput.py $QUICK

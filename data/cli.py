@@ -1,4 +1,4 @@
-"""Command line of the data layer: ``python -m data validate|convert|info|package``.
+"""Command line of the data layer: ``python -m data validate|convert|info|package|update``.
 
 User mistakes (missing file, bad data) print a readable message and set the exit
 code; they never show a stack trace.
@@ -173,6 +173,31 @@ def cmd_info(args) -> int:
     return 0
 
 
+def cmd_update(args) -> int:
+    """Refresh SDG series from the UN SDG API into ``--out`` (or print the changes with --dry-run)."""
+    from .catalogue import read_csv_text
+    from .sdg_api import ApiError
+    from .sdg_update import UpdateFailed, run_update
+    known = list(read_csv_text(args.sources / "sdg_series_catalogue.csv")["series_code"])
+    series = [s.upper() for s in (args.series or known)]
+    unknown = [s for s in series if s not in known]
+    if unknown:
+        return _fail(f"error: not a shipped series: {', '.join(unknown)} (shipped: {', '.join(known)})", code=2)
+    if args.page_size < 1:
+        return _fail("error: --page-size must be at least 1", code=2)
+    try:
+        lines = run_update(args.out, args.sources, series, args.api_base, args.page_size, args.dry_run)
+    except ApiError as err:
+        return _fail(f"error: {err}", code=3)
+    except UpdateFailed as err:
+        print(err)
+        return _fail("error: the fetched data did not pass the checks; nothing was written", code=1)
+    print("\n".join(lines))
+    print("Dry run: nothing was written." if args.dry_run else
+          f"Wrote the data files, checked, to {args.out} (provenance in {args.out}/sdg_api_provenance.json).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser of ``python -m data``."""
     parser = argparse.ArgumentParser(prog="python -m data", description=__doc__.splitlines()[0])
@@ -192,6 +217,17 @@ def build_parser() -> argparse.ArgumentParser:
     package = sub.add_parser("package", help="validate a data folder and write its datapackage.json manifest")
     package.add_argument("folder", metavar="DIR")
     package.set_defaults(func=cmd_package)
+    from .sdg_api import DEFAULT_API_BASE, DEFAULT_PAGE_SIZE
+    update = sub.add_parser("update", help="refresh the shipped SDG series from the UN SDG API")
+    update.add_argument("--out", required=True, type=Path, metavar="DIR",
+                        help="folder to write the shipped file layout to (may be the data folder itself)")
+    update.add_argument("--series", nargs="+", metavar="CODE", help="series codes (default: every shipped series)")
+    update.add_argument("--api-base", default=DEFAULT_API_BASE, metavar="URL",
+                        help=f"API address (default {DEFAULT_API_BASE})")
+    update.add_argument("--page-size", type=int, default=DEFAULT_PAGE_SIZE, metavar="N",
+                        help=f"records per request (default {DEFAULT_PAGE_SIZE})")
+    update.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
+    update.set_defaults(func=cmd_update)
     return parser
 
 

@@ -63,6 +63,16 @@ def files(name: str, raw: str) -> tuple[Path, ...]:
     return paths
 
 
+def switch(name: str, raw: str) -> bool:
+    """An on/off variable: 1 (or true/yes/on) is on; 0 (or false/no/off) is off."""
+    value = raw.strip().lower()
+    if value in ("0", "false", "no", "off"):
+        return False
+    if value in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name}={value!r} is not a switch; expected 1 (on) or 0 (off)")
+
+
 def cache_type(name: str, raw: str) -> str:
     """One of :data:`CACHE_TYPES`."""
     value = raw.strip().lower()
@@ -110,6 +120,9 @@ SETTINGS = (
             "how often each worker checks the data files in the background (default 5; 0: never)"),
     Setting("GCM_FRAME_ANCESTORS", "frame_ancestors", "'self'", text,
             "CSP `frame-ancestors` for embedding (default `'self'`)"),
+    Setting("GCM_ACCESS_LOG", "access_log", False, switch,
+            "`1` logs every request (gunicorn access log); `0` or unset: off, so the start line with the "
+            "URL stays visible"),
 )
 
 
@@ -131,6 +144,7 @@ class Settings:
     workers: int = 2
     reload_seconds: float = 5.0
     frame_ancestors: str = "'self'"
+    access_log: bool = False
     extra: dict = field(default_factory=dict)
 
     @classmethod

@@ -66,6 +66,11 @@ def table_controls(dataset: Dataset, vocab) -> html.Div:
                     className="button download-button", **{"data-href": "download/displayed.csv"}),
         html.Button("Download full dataset (ZIP of CSV)", id=DOWNLOAD_FULL, type="button",
                     className="button download-button", **{"data-href": "download/full.zip"}),
+        # Excel copies (webapp/xlsx_downloads.py); assets/gcm_xlsx.js fetches them on click.
+        html.Button("Download displayed data (Excel)", type="button", className="button download-button",
+                    **{"data-xlsx-href": "download/displayed.xlsx", "data-with-query": "yes"}),
+        html.Button("Download full dataset (Excel)", type="button", className="button download-button",
+                    **{"data-xlsx-href": "download/full.xlsx"}),
         html.Span(id=DOWNLOAD_STATUS, role="status", className="download-status",
                   **{"aria-live": "polite"}),
     ])

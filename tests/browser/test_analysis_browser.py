@@ -31,10 +31,12 @@ def _open(probe, base_url, query):
 def test_view_renders_cleanly(probe, base_url, name):
     page = _open(probe, base_url, PAGES[name])
     assert page.locator("#view-summary").inner_text().strip()
-    probe.screenshot(f"analysis-{name}")
     if name in ("change", "gap", "regions", "corridors", "compare"):
-        # Wait for plotly rather than a fixed pause: on a loaded machine drawing can take seconds.
-        page.wait_for_selector(".chart .js-plotly-plot", timeout=15000)
+        # Wait for the chart rather than count it at once: on a loaded machine (2 cores shared)
+        # plotly.js took longer than the fixed 600 ms and the count read 0. Still fails if no chart.
+        page.wait_for_selector(".chart .js-plotly-plot", state="attached", timeout=30000)
+        page.wait_for_timeout(300)
+    probe.screenshot(f"analysis-{name}")
     assert probe.console_errors == []
     assert probe.foreign_requests() == []
 

@@ -138,3 +138,28 @@ def test_full_download_is_zip_with_readme(app, dataset):
         assert "Licence:" in zf.read("README.txt").decode()
         obs = pd.read_csv(zf.open("observations.csv"), comment="#")
     assert len(obs) == len(dataset.observations)
+
+
+def test_displayed_xlsx_has_the_table_rows_citation_and_notes(app, dataset):
+    import openpyxl
+    resp = app.server.test_client().get("/download/displayed.xlsx?view=table&region=Africa&region=Atlantis")
+    assert resp.status_code == 200 and resp.mimetype.endswith("spreadsheetml.sheet")
+    assert 'filename="gcm-dashboard-displayed.xlsx"' in resp.headers["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(resp.data))
+    about = [c.value for c in book["About"]["A"] if c.value]
+    assert any(line.startswith("Licence: CC BY 4.0") for line in about)
+    assert any(line.startswith("View: ?") and "view=table" in line for line in about)
+    csv = pd.read_csv(io.StringIO(app.server.test_client().get(
+        "/download/displayed.csv?view=table&region=Africa&region=Atlantis").get_data(as_text=True)), comment="#")
+    assert [ln for ln in about if ln.startswith("Note:")], about  # the unknown region is reported
+    sheet = book["data"]
+    rows = pd.DataFrame(list(sheet.values)[1:], columns=[c.value for c in sheet[1]])
+    assert len(rows) == len(csv) and list(rows.iso3) == list(csv.iso3)
+    assert rows.value.notna().sum() == csv.value.notna().sum()
+
+
+def test_full_xlsx_download(app, dataset):
+    resp = app.server.test_client().get("/download/full.xlsx")
+    assert resp.status_code == 200 and resp.mimetype.endswith("spreadsheetml.sheet")
+    assert 'filename="gcm-dashboard-full-dataset.xlsx"' in resp.headers["Content-Disposition"]
+    assert resp.data[:2] == b"PK"

@@ -59,3 +59,11 @@ def test_cache_bound_retry_and_accepted_folder_are_read():
                            "GCM_ACCEPTED_DIR": "/srv/gcm/accepted"})
     assert (s.cache_max_mb, s.cache_retry_seconds, str(s.accepted_dir)) == (64, 2.5, "/srv/gcm/accepted")
     assert Settings.from_env({}).cache_max_mb == 256
+
+
+def test_access_log_switch():
+    assert Settings.from_env({}).access_log is False
+    assert Settings.from_env({"GCM_ACCESS_LOG": "1"}).access_log is True
+    assert Settings.from_env({"GCM_ACCESS_LOG": "0"}).access_log is False
+    with pytest.raises(SettingsError, match="GCM_ACCESS_LOG='maybe' is not a switch; expected 1"):
+        Settings.from_env({"GCM_ACCESS_LOG": "maybe"})

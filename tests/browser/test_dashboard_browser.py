@@ -74,6 +74,7 @@ def test_clicking_a_matrix_cell_opens_the_profile(probe, base_url):
     page.wait_for_selector("#country-profile h2, #country-profile h1")
     assert "Ghana" in page.locator("#country-profile").inner_text()
     assert _query(page)["country"] == ["GHA"] and _query(page)["view"] == ["profile"]
+    assert _query(page)["region"] == ["Africa"]  # the short matrix link carried the page's filters over
     page.go_back()
     page.wait_for_selector("#matrix-table .matrix-table")
     assert _query(page)["view"] == ["matrix"]

@@ -15,6 +15,7 @@ from data.profile_data import (classification_items, has_any_data, median_text, 
                                profile_records, table_rows)
 from data.queries import objectives_without_indicator
 from data.summaries import profile_sentence
+from data.years import LATEST
 
 METHODOLOGY_HREF = "?view=methodology"
 #: Reference-table sources every profile relies on, besides the indicator sources.
@@ -134,7 +135,7 @@ def _sources(rows: list[dict], dataset: Dataset, link_for_source) -> html.Sectio
                         className="profile-section profile-sources")
 
 
-def make_country_profile(iso3, dataset: Dataset, *, year="latest",
+def make_country_profile(iso3, dataset: Dataset, *, year=LATEST,
                          link_for_source: Callable[[str], str] | None = None):
     """The profile of one country or area as a Dash component tree.
 
@@ -157,7 +158,7 @@ def make_country_profile(iso3, dataset: Dataset, *, year="latest",
             _sources([], dataset, link_for_source),
         ], className="profile")
     rows = profile_records(code, dataset, year)
-    when = "latest available year of each indicator" if str(year) == "latest" else f"year {year}"
+    when = "latest available year of each indicator" if str(year) == LATEST else f"year {year}"
     summary = profile_sentence(name, profile_frame(rows))
     if all(pd.isna(r["value"]) for r in rows):
         summary = (f"No indicator values are published for {name} for {year}; choose "

@@ -61,7 +61,6 @@ class Theme:
     grid_color: str
     country_line: str
     outside_land: str
-    ocean: str
     ordinal_colors: tuple[str, str, str, str] = _VIRIDIS_4
     ordinal_text_colors: tuple[str, str, str, str] = _ON_VIRIDIS_4
     no_data_fill: str = "#d9d9d9"
@@ -129,14 +128,14 @@ def _scale_stops(name: str) -> tuple:
 _LIGHT = Theme(
     name="light", font_family=FONT_FAMILY, font_size=14, title_size=20,
     text_color="#1a1a1a", muted_text_color="#555555", background="#ffffff",
-    grid_color="#e5e5e5", country_line="#ffffff", outside_land="#f3f3f3", ocean="#ffffff",
+    grid_color="#e5e5e5", country_line="#ffffff", outside_land="#f3f3f3",
 )
 _DARK = replace(
     _LIGHT, name="dark", text_color="#f0f0f0", muted_text_color="#b8b8b8",
     # Country borders (and bar outlines) in mid grey, not the background: the category-1 purple
     # (#440154) is only 1.3:1 against #1e1e1e, the outline gives its swatch a 5.9:1 edge (WCAG 1.4.11).
     background="#1e1e1e", grid_color="#3a3a3a", country_line="#9a9a9a",
-    outside_land="#2c2c2c", ocean="#1e1e1e", no_data_fill="#8c8c8c", no_data_line="#e0e0e0",
+    outside_land="#2c2c2c", no_data_fill="#8c8c8c", no_data_line="#e0e0e0",
     no_data_text="#000000",
     region_colors=_OKABE_ITO_DARK, highlight="#ff5cb8", reference_line="#ffffff",
 )

@@ -9,13 +9,14 @@ from . import queries as q
 from .dataset_index import index_of
 from .frames import column_rows
 from .selection import year_medians
+from .years import LATEST
 
 COMPARE_COLUMNS = ("indicator_id", "label", "primary_objective", "iso3", "name", "region", "value",
                    "year", "nature", "status", "region_median", "region_count", "world_median",
                    "world_count")
 
 
-def compare_rows(dataset, iso3s: Iterable[str], indicators: pd.DataFrame, year="latest") -> pd.DataFrame:
+def compare_rows(dataset, iso3s: Iterable[str], indicators: pd.DataFrame, year=LATEST) -> pd.DataFrame:
     """One row per (indicator, chosen country), missing values kept as NaN, in matrix order.
 
     Medians are over every country (not only the chosen ones) for the same year selection,

@@ -14,6 +14,7 @@ from .formatting import format_value, is_missing, nature_text
 from .labels import short_label
 from .model import Dataset
 from .selection import year_medians, year_values
+from .years import LATEST
 
 ROUNDS = (2019, 2021)  # the two SDG 10.7.2 rounds in the shipped data
 
@@ -130,7 +131,7 @@ def _indicator_order(dataset: Dataset) -> tuple[str, ...]:
         queries.ordered_indicators(dataset.indicators).index))
 
 
-def profile_records(iso3: str, dataset: Dataset, year="latest") -> list[dict]:
+def profile_records(iso3: str, dataset: Dataset, year=LATEST) -> list[dict]:
     """The rows of :func:`profile_rows` as plain dicts (keys = ``PROFILE_COLUMNS``), in matrix order.
 
     The ``"year"`` entry is None (not NA) where there is no value. For callers that read rows
@@ -176,7 +177,7 @@ def profile_frame(records: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def profile_rows(iso3: str, dataset: Dataset, year="latest") -> pd.DataFrame:
+def profile_rows(iso3: str, dataset: Dataset, year=LATEST) -> pd.DataFrame:
     """One row per catalogue indicator for ``iso3`` (missing values kept as NaN), in matrix order.
 
     Region and world medians are taken over every country's values for the same ``year``

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 
 from .status import status_labels, status_of
+from .years import LATEST
 
-LATEST = "latest"
 FLAG_COLUMNS = ("ldc", "lldc", "sids")
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 from . import queries as q
 from .dataset_index import index_of
 from .model import Dataset
+from .years import LATEST
 
 @dataclass(frozen=True)
 class Selection:
@@ -25,7 +26,7 @@ class Selection:
     @property
     def year_label(self) -> str:
         """'Latest available' or the year, for titles and sentences."""
-        return "latest available year" if self.year == q.LATEST else str(self.year)
+        return "latest available year" if self.year == LATEST else str(self.year)
 
 
 def year_values(dataset: Dataset, year) -> pd.DataFrame:
@@ -52,11 +53,11 @@ def _values(index, dataset: Dataset, chosen: list, year, iso3s: list) -> pd.Data
     countries are selected, so they are computed once per dataset and then only sliced (same
     rows, same order).
     """
-    if year != q.LATEST:
+    if year != LATEST:
         # One year's rows first: a small slice even when every indicator is chosen (the matrix).
         return q.with_status(q.values_for(index.observations_in_year(int(year)), chosen, year, iso3s),
                              dataset.indicators)
-    latest = year_values(dataset, q.LATEST)
+    latest = year_values(dataset, LATEST)
     by_indicator = index.memo(("latest_by_indicator",),
                               lambda: latest.groupby("indicator_id", sort=False).indices)
     positions = [by_indicator[i] for i in dict.fromkeys(chosen) if i in by_indicator]
@@ -64,7 +65,7 @@ def _values(index, dataset: Dataset, chosen: list, year, iso3s: list) -> pd.Data
     return rows[rows["iso3"].isin(iso3s)].reset_index(drop=True)
 
 
-def select(dataset: Dataset, *, year: str = q.LATEST, indicator_ids=None, region=(), subregion=(),
+def select(dataset: Dataset, *, year: str = LATEST, indicator_ids=None, region=(), subregion=(),
            commission=(), income_group=(), flag=(), champion=False, objective=(), principle=()) -> Selection:
     """Apply every filter; ``indicator_ids=None`` keeps all indicators that pass objective/principle."""
     countries = q.filter_countries(dataset.countries, regions=region, subregions=subregion,

@@ -6,14 +6,14 @@ never filled. No Dash imports: these are strings.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 import pandas as pd
 
 from .frames import column_rows
-from .formatting import areas_noun, format_value, is_missing, rounds_phrase
+from .formatting import areas_noun, format_value, rounds_phrase
 from .labels import ORDINAL_VERBS, topic_phrase
 from .status import ORDINAL_CATEGORIES, bands_of, status_labels, status_of
+from .years import LATEST
 
 _ORDINAL_BY_LABEL = {label: n for n, label in ORDINAL_CATEGORIES.items()}
 
@@ -34,7 +34,7 @@ MAX_LISTED_YEARS = 3
 def _years_phrase(values: pd.DataFrame, year_label) -> str:
     """"in 2021"; for latest values "latest data: 49 from 2019 and 89 from 2021" (few years) or
     "latest data 2011-2021", computed from the years actually present."""
-    if str(year_label) != "latest":
+    if str(year_label) != LATEST:
         return f"in {year_label}"
     years = values["year"].dropna().astype(int) if "year" in values else pd.Series(dtype=int)
     if years.empty:
@@ -75,7 +75,7 @@ def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str 
             reporting_by_group.setdefault(grp, int(reporting))
             counts[status] += int(count)
     topic = topic_phrase(indicator)
-    when = "In the latest data" if str(year) == "latest" else f"In {year}"
+    when = "In the latest data" if str(year) == LATEST else f"In {year}"
     if not counts:
         return f"{when}, no country reported a status for {topic}."
     reporting = sum(reporting_by_group.values())
@@ -90,7 +90,7 @@ def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str 
         head = (f"{when}, {n_best} of {_plural(reporting, 'reporting country', 'reporting countries')}"
                 f"{where} {_was(n_best)} in the band \u201c{best}\u201d for {topic}")
     mix = ""
-    if values is not None and str(year) == "latest":
+    if values is not None and str(year) == LATEST:
         years = _reported(values, indicator["indicator_id"])["year"]
         if years.nunique() > 1:
             mix = f" (the latest values mix rounds: {rounds_phrase(years)})"
@@ -98,7 +98,7 @@ def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str 
 
 
 def distribution_sentence(values: pd.DataFrame, medians: pd.DataFrame, indicator: pd.Series,
-                          year_label="latest") -> str:
+                          year_label=LATEST) -> str:
     """The world median and reporting count; for banded indicators, how many meet the target.
 
     ``values`` is a values frame (iso3, indicator_id, year, value); ``medians`` comes from
@@ -129,7 +129,7 @@ def distribution_sentence(values: pd.DataFrame, medians: pd.DataFrame, indicator
 
 
 def map_sentence(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame,
-                 year_label="latest") -> str:
+                 year_label=LATEST) -> str:
     """A text alternative for the map: counts per status (or the value range) and the no-data count.
 
     ``countries`` is the filtered country table the map shows; values outside it are ignored.
@@ -201,9 +201,3 @@ def profile_sentence(name: str, rows: pd.DataFrame, headline_id: str = "sdg10_7_
     elif headline_id in set(rows["indicator_id"]):
         text += "; no SDG 10.7.2 all-domains rating is available for this selection"
     return text + "."
-
-
-def count_missing(countries: Iterable[str], values: pd.DataFrame, indicator_id: str) -> int:
-    """How many of ``countries`` have no value for ``indicator_id`` in ``values``."""
-    have = set(_reported(values, indicator_id)["iso3"])
-    return sum(1 for iso3 in countries if iso3 not in have and not is_missing(iso3))

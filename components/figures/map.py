@@ -60,7 +60,7 @@ def _flat(colour: str) -> list:
 
 
 def _areas(traces: list, rows: pd.DataFrame, text: list[str], *, fill, line, width, name,
-           group, showlegend=True, symbol="circle", theme: Theme, z=None, scale=None) -> None:
+           group, showlegend=True, symbol="circle", theme: Theme, scale=None) -> None:
     """One choropleth for drawn shapes plus a point layer for small areas of the same rows."""
     drawn, centroids = map_areas()
     rows = rows.assign(_text=text)

@@ -52,11 +52,6 @@ class Reference:
                    {k: v for k, v in m49.items() if k is not None}, names, aggregates,
                    catalogue | frozenset(indicators["series_code"]))
 
-    @property
-    def series_codes(self) -> frozenset[str]:
-        """Every SDG series code some dashboard indicator uses."""
-        return frozenset(self.indicators["series_code"])
-
     def breakdowns(self, series_code: str) -> list[tuple[str, dict[str, str]]]:
         """(indicator_id, breakdown pairs) of every indicator built on ``series_code``."""
         rows = self.indicators[self.indicators["series_code"] == series_code]

@@ -94,7 +94,10 @@ def test_written_files_pass_validate(updated):
     out, _, _ = updated
     result = run_cli("validate", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith(f"OK: the data folder {out} loads")
+    # The update wrote the folder's manifest, so validate checked every file against it (no
+    # "integrity cannot be checked" note) before loading it as the dashboard would.
+    assert (out / "datapackage.json").is_file() and "no datapackage.json" not in result.stdout
+    assert result.stdout.startswith(f"OK: {out}: ")
 
 
 def test_written_files_reproduce_the_shipped_values(updated, dataset):

@@ -1,6 +1,7 @@
 """Screenshot every view at 1280x720 with headless Debian Chromium into artifacts/screenshots/.
 
-Usage: python scripts/screenshots.py BASE_URL  (a running dashboard, e.g. from scripts/serve.sh)
+Usage: python scripts/screenshots.py BASE_URL [NAME ...]  (a running dashboard, e.g. from scripts/serve.sh)
+The "readme" entry is written to docs/dashboard.png, the picture README.md opens with.
 """
 from __future__ import annotations
 
@@ -11,15 +12,20 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "screenshots"
+#: The README opens with this one (the "readme" entry below), regenerated with the others.
+README_SHOT = ROOT / "docs" / "dashboard.png"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWS = {
     "map": "?",
+    "readme": "?view=uneven&year=2021",
     "map-africa-birthreg": "?indicator=sdg16_9_1_birth_registration&region=Africa",
     "map-remittance": "?indicator=sdg10_c_1_cost_to_receiving",
     "matrix": "?view=matrix",
     "matrix-status": "?view=matrix&sort=status&region=Africa",
     "uneven": "?view=uneven&year=2021",
+    "uneven-africa": "?view=uneven&region=Africa",
+    "map-objective-20": "?objective=20",
     "uneven-all": "?view=uneven&uneven=all&year=2021",
     "uneven-continuous": "?view=uneven&indicator=sdg10_c_1_cost_to_receiving",
     "profile": "?view=profile&country=GHA",
@@ -49,8 +55,9 @@ def main(base: str, only: list[str]) -> None:
             page.goto(base.rstrip("/") + "/" + query)
             page.wait_for_selector("#view-content > *", state="attached", timeout=30000)
             page.wait_for_timeout(1500)  # let plotly finish drawing the geo layer
-            page.screenshot(path=str(OUT / f"{name}.png"))
-            print(OUT / f"{name}.png")
+            target = README_SHOT if name == "readme" else OUT / f"{name}.png"
+            page.screenshot(path=str(target))
+            print(target)
         browser.close()
 
 

@@ -26,8 +26,9 @@ def status_shares_with_world(values: pd.DataFrame, countries: pd.DataFrame, by: 
     """:func:`data.queries.status_shares` per region plus a ``World`` group.
 
     Without ``world_values`` the World group is over ``countries``. With them (a filtered view),
-    the countries shown are totalled as a ``Selection`` group and World is the real world, so a
-    filtered chart never passes off its selection as the world."""
+    the countries shown are totalled as a ``Selection`` group (unless they are one region, whose
+    bar says the same) and World is the real world, so a filtered chart never passes off its
+    selection as the world."""
     rows = values[values["iso3"].isin(countries.index)]
     regional = status_shares(rows, countries, by)
     total = status_shares(rows, countries, by="__constant_world__")  # unknown column -> "World"
@@ -36,6 +37,8 @@ def status_shares_with_world(values: pd.DataFrame, countries: pd.DataFrame, by: 
     everyone = world_countries if world_countries is not None else countries
     world = status_shares(world_values[world_values["iso3"].isin(everyone.index)], everyone,
                           by="__constant_world__")
+    if regional["group"].nunique() <= 1:  # one region selected: its bar already is the selection
+        return pd.concat([regional, world], ignore_index=True)
     return pd.concat([regional, total.assign(group=SELECTION), world], ignore_index=True)
 
 

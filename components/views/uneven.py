@@ -35,6 +35,8 @@ def render_uneven(state, dataset: Dataset) -> list:
             both = status_shares_with_world(sel.values, sel.countries, world_values=everyone.values,
                                             world_countries=everyone.countries)
             world = both[both["group"] == SELECTION]
+            if world.empty:  # a single region: its own bar is the selection
+                world = both[both["group"] != "World"]
         else:
             both = status_shares_with_world(sel.values, sel.countries)
             world = both[both["group"] == "World"]

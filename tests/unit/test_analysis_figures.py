@@ -171,5 +171,10 @@ def test_under_a_region_filter_the_world_bar_is_the_real_world(dataset):
     africa_n = raw.iso3.isin(africa).sum()
     out = REGISTRY.render(FilterState(view="uneven", region=("Africa",)), dataset)
     labels = {y for t in by_id(out, "uneven-graph")["props"]["figure"]["data"] for y in t.get("y", [])}
-    assert f"<b>World (n={world_n})</b>" in labels and f"<b>{SELECTION} (n={africa_n})</b>" in labels
+    assert f"<b>World (n={world_n})</b>" in labels and f"Africa (n={africa_n})" in labels
     assert world_n > africa_n
+    assert not any(SELECTION in label for label in labels)  # one region: its bar is the selection
+    two = REGISTRY.render(FilterState(view="uneven", region=("Africa", "Europe")), dataset)
+    labels = {y for t in by_id(two, "uneven-graph")["props"]["figure"]["data"] for y in t.get("y", [])}
+    europe_n = raw.iso3.isin(dataset.countries.index[dataset.countries.region == "Europe"]).sum()
+    assert f"<b>{SELECTION} (n={africa_n + europe_n})</b>" in labels and f"<b>World (n={world_n})</b>" in labels

@@ -9,8 +9,8 @@ from data import gap_data as gd
 from data.formatting import areas_noun
 from data.labels import short_label, topic_phrase
 
-from .common import (empty, figure_theme, filters_in_words, graph, note, plural, select, source_line,
-                     source_text, summary)
+from .common import (empty, figure_theme, filters_in_words, graph, note, select, source_line, source_text,
+                     summary)
 
 CAVEAT = ("What this can and cannot say: points show association, not cause — many things shape outcomes. "
           "Only countries with both values are drawn, so coverage limits what the pattern means. SDG 10.7.2 "

@@ -33,6 +33,8 @@ def test_view_renders_cleanly(probe, base_url, name):
     assert page.locator("#view-summary").inner_text().strip()
     probe.screenshot(f"analysis-{name}")
     if name in ("change", "gap", "regions", "corridors", "compare"):
+        # Wait for plotly to draw (a tall chart late in a long browser session takes over 600 ms).
+        page.wait_for_selector(".chart .js-plotly-plot", timeout=15000)
         assert page.locator(".chart .js-plotly-plot").count() >= 1
     assert probe.console_errors == []
     assert probe.foreign_requests() == []

@@ -1,6 +1,7 @@
-/* Download buttons of the data table: fetch the file from the app's own download route, show
-   progress on the button while it is prepared, then save it. Registered as a Dash clientside
-   function (no inline script, no eval). */
+/* Download buttons of the data table (CSV, ZIP and Excel): a button names its route in
+   data-download-href and its file in data-filename; data-with-query adds the page's query (the
+   displayed data). Fetch from the app's own route, show progress on the button, save the file and
+   report in the downloads' status line. Wired by delegation: no Dash callback, no inline script. */
 (function () {
   "use strict";
   function save(blob, name) {
@@ -10,15 +11,16 @@
     document.body.appendChild(a); a.click();
     window.setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
   }
-  function download(nDisplayed, nFull, search) {
-    var dc = window.dash_clientside;
-    var trig = (dc.callback_context && dc.callback_context.triggered) || [];
-    if (!trig.length || !trig[0].value) { return dc.no_update; }
-    var id = trig[0].prop_id.split(".")[0];
-    var button = document.getElementById(id);
-    if (!button || button.getAttribute("aria-busy") === "true") { return dc.no_update; }
-    var href = button.getAttribute("data-href") + (id === "download-displayed" ? (search || "") : "");
-    var name = id === "download-displayed" ? "gcm-dashboard-displayed.csv" : "gcm-dashboard-full-dataset.zip";
+  function status(text) {
+    var node = document.getElementById("download-status");
+    if (node) { node.textContent = text; }
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-download-href]") : null;
+    if (!button || button.getAttribute("aria-busy") === "true") { return; }
+    var href = button.getAttribute("data-download-href");
+    if (button.getAttribute("data-with-query")) { href += window.location.search || ""; }
+    var name = button.getAttribute("data-filename");
     var label = button.textContent;
     button.setAttribute("aria-busy", "true"); button.disabled = true;
     button.classList.add("is-loading"); button.textContent = "Preparing…";
@@ -26,17 +28,15 @@
       button.removeAttribute("aria-busy"); button.disabled = false;
       button.classList.remove("is-loading"); button.textContent = label;
     }
-    return fetch(href, {credentials: "same-origin"}).then(function (r) {
+    fetch(href, {credentials: "same-origin"}).then(function (r) {
       if (!r.ok) { throw new Error(String(r.status)); }
       return r.blob();
     }).then(function (blob) {
       save(blob, name); done();
-      return "Downloaded " + name + " (" + Math.max(1, Math.round(blob.size / 1024)) + " KB).";
+      status("Downloaded " + name + " (" + Math.max(1, Math.round(blob.size / 1024)) + " KB).");
     }).catch(function (err) {
       done();
-      return "The download failed (" + err.message + "). Try again.";
+      status("The download failed (" + err.message + "). Try again.");
     });
-  }
-  window.dash_clientside = Object.assign({}, window.dash_clientside);
-  window.dash_clientside.gcm_downloads = {download: download};
+  });
 })();

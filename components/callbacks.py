@@ -114,7 +114,3 @@ def register(app: Dash, registry: Registry, store, render_cached) -> None:
         Output(ids.COPY_STATUS, "children"),
         Input(ids.COPY_LINK, "n_clicks"),
     )
-
-    for view in registry.views:
-        if view.wire is not None:
-            view.wire(app)

@@ -40,7 +40,6 @@ class View:
     are the link parameters the view owns (several views may share one UrlField object).
     ``fragment(state, dataset)``, if given, is served as static HTML at :func:`fragment_path`.
     ``check(state)`` may correct a state the view cannot show, returning a notice.
-    ``wire(app)`` registers browser-side callbacks of the view's own controls, if it has any.
     """
 
     name: str
@@ -52,7 +51,6 @@ class View:
     graph_ids: tuple[str, ...] = ()
     fragment: Callable[[Any, Dataset], str] | None = None
     check: Callable[[Any], tuple[Any, str | None]] | None = None
-    wire: Callable[[Any], None] | None = None
 
     @property
     def panel_id(self) -> str:

@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -82,3 +83,38 @@ def redis_server(tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+class ClientThreads:
+    """``threads`` client threads, each calling ``self.request(n)`` with its own running count
+    until stopped; use as a context manager (start on enter, stop and join on exit).
+
+    Subclasses implement ``request(n)`` and record what they need under ``self.lock``."""
+
+    def __init__(self, port: int, threads: int):
+        self.port = port
+        self.threads = threads
+        self.stop = threading.Event()
+        self.lock = threading.Lock()
+        self._running: list[threading.Thread] = []
+
+    def request(self, n: int) -> None:
+        raise NotImplementedError
+
+    def _loop(self, offset: int) -> None:
+        n = offset
+        while not self.stop.is_set():
+            self.request(n)
+            n += 1
+
+    def __enter__(self):
+        for i in range(self.threads):
+            thread = threading.Thread(target=self._loop, args=(i,), daemon=True)
+            thread.start()
+            self._running.append(thread)
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for thread in self._running:
+            thread.join(40)

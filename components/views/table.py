@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import dash_ag_grid as dag
-from dash import ClientsideFunction, Dash, Input, Output, State, html
+from dash import html
 
-from components import ids
 from components.view_kit import View, empty, select, source_line, summary
 from data.model import Dataset
 from data.table_data import tidy_rows
@@ -59,32 +58,29 @@ def render_table(state, dataset: Dataset) -> list:
     return [summary(text), grid, source_line([state.indicator], dataset)]
 
 
+#: The download buttons: id, label, route, file name, and whether the page's query (the rows
+#: shown) goes along. assets/gcm_downloads.js fetches them with progress on the button.
+DOWNLOADS = (
+    (DOWNLOAD_DISPLAYED, "Download displayed data (CSV)", "download/displayed.csv", "gcm-dashboard-displayed.csv", True),
+    (DOWNLOAD_FULL, "Download full dataset (ZIP of CSV)", "download/full.zip", "gcm-dashboard-full-dataset.zip", False),
+    ("download-displayed-xlsx", "Download displayed data (Excel)", "download/displayed.xlsx",
+     "gcm-dashboard-displayed.xlsx", True),
+    ("download-full-xlsx", "Download full dataset (Excel)", "download/full.xlsx", "gcm-dashboard-full-dataset.xlsx",
+     False),
+)
+
+
 def table_controls(dataset: Dataset, vocab) -> html.Div:
-    """Download buttons: the rows shown, and the full dataset (both carry citation and licence)."""
+    """Download buttons: the rows shown and the full dataset, as CSV/ZIP and Excel (every file
+    carries citation and licence)."""
+    buttons = [html.Button(label, id=button_id, type="button", className="button download-button",
+                           **{"data-download-href": href, "data-filename": filename},
+                           **({"data-with-query": "yes"} if with_query else {}))
+               for button_id, label, href, filename, with_query in DOWNLOADS]
     return html.Div(className="view-controls analysis-controls downloads", children=[
-        html.Button("Download displayed data (CSV)", id=DOWNLOAD_DISPLAYED, type="button",
-                    className="button download-button", **{"data-href": "download/displayed.csv"}),
-        html.Button("Download full dataset (ZIP of CSV)", id=DOWNLOAD_FULL, type="button",
-                    className="button download-button", **{"data-href": "download/full.zip"}),
-        # Excel copies (webapp/xlsx_downloads.py); assets/gcm_xlsx.js fetches them on click.
-        html.Button("Download displayed data (Excel)", type="button", className="button download-button",
-                    **{"data-xlsx-href": "download/displayed.xlsx", "data-with-query": "yes"}),
-        html.Button("Download full dataset (Excel)", type="button", className="button download-button",
-                    **{"data-xlsx-href": "download/full.xlsx"}),
-        html.Span(id=DOWNLOAD_STATUS, role="status", className="download-status",
-                  **{"aria-live": "polite"}),
+        *buttons,
+        html.Span(id=DOWNLOAD_STATUS, role="status", className="download-status", **{"aria-live": "polite"}),
     ])
 
 
-def wire_downloads(app: Dash) -> None:
-    """Progress on the download button while the file is made (assets/gcm_downloads.js)."""
-    app.clientside_callback(
-        ClientsideFunction(namespace="gcm_downloads", function_name="download"),
-        Output(DOWNLOAD_STATUS, "children"),
-        Input(DOWNLOAD_DISPLAYED, "n_clicks"), Input(DOWNLOAD_FULL, "n_clicks"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-
-
-VIEW = View(name="table", label="Data table", render=render_table, controls=table_controls, wire=wire_downloads)
+VIEW = View(name="table", label="Data table", render=render_table, controls=table_controls)

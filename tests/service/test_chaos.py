@@ -20,7 +20,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -28,7 +27,7 @@ import pytest
 
 from data.load import DEFAULT_FOLDER, POLICY_FILE, SERIES_FILE
 from data.manifest import content_version
-from tests.servers import ROOT, gunicorn_server, redis_server
+from tests.servers import ROOT, ClientThreads, gunicorn_server, redis_server
 
 pytestmark = pytest.mark.service
 
@@ -45,19 +44,15 @@ def _render_body(search: str) -> bytes:
                        "state": [], "changedPropIds": ["url.search"]}).encode()
 
 
-class Recorder:
+class Recorder(ClientThreads):
     """``threads`` clients alternating /health and renders; every answer is kept with its time."""
 
     def __init__(self, port: int, threads: int = 8):
-        self.port = port
-        self.threads = threads
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
+        super().__init__(port, threads)
         self.answers: list[tuple[float, str, int, object]] = []  # (time, what, status, parsed body)
         self.errors: list[tuple[float, str]] = []
-        self._threads: list[threading.Thread] = []
 
-    def _one(self, n: int) -> None:
+    def request(self, n: int) -> None:
         what = "health" if n % 3 == 0 else SEARCHES[n % len(SEARCHES)]
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
@@ -76,24 +71,6 @@ class Recorder:
                 self.errors.append((time.monotonic(), f"{type(exc).__name__}: {exc}"[:200]))
         finally:
             conn.close()
-
-    def _run(self, offset: int) -> None:
-        n = offset
-        while not self.stop.is_set():
-            self._one(n)
-            n += 1
-
-    def __enter__(self):
-        for i in range(self.threads):
-            thread = threading.Thread(target=self._run, args=(i,), daemon=True)
-            thread.start()
-            self._threads.append(thread)
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for thread in self._threads:
-            thread.join(40)
 
     def count_between(self, start: float, end: float) -> int:
         return sum(1 for t, _, status, _ in self.answers if start <= t < end and status == 200)

@@ -14,13 +14,12 @@ import shutil
 import signal
 import socket
 import subprocess
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.servers import free_port, gunicorn_server
+from tests.servers import ClientThreads, free_port, gunicorn_server
 
 pytestmark = pytest.mark.service
 
@@ -34,20 +33,16 @@ def _render_body(search: str) -> bytes:
                        "state": [], "changedPropIds": ["url.search"]}).encode()
 
 
-class Load:
+class Load(ClientThreads):
     """``threads`` clients, each sending GET /, GET /health and render POSTs in turn until stopped."""
 
     def __init__(self, port: int, threads: int):
-        self.port = port
-        self.threads = threads
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
+        super().__init__(port, threads)
         self.ok = 0
         self.failures: list[tuple[float, str]] = []
         self.summaries: set[str] = set()
-        self.workers: list[threading.Thread] = []
 
-    def _one(self, n: int) -> None:
+    def request(self, n: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
             kind = n % 4
@@ -75,23 +70,6 @@ class Load:
         finally:
             conn.close()
 
-    def _run(self, offset: int) -> None:
-        n = offset
-        while not self.stop.is_set():
-            self._one(n)
-            n += 1
-
-    def __enter__(self):
-        for i in range(self.threads):
-            t = threading.Thread(target=self._run, args=(i,), daemon=True)
-            t.start()
-            self.workers.append(t)
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for t in self.workers:
-            t.join(40)
 
 
 def _children(pid: int) -> set[int]:

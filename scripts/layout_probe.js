@@ -61,7 +61,21 @@
     return null;
   }
 
-  const boxes = [];  // {rect, label, chart}
+  // The screen rectangle a cartesian trace text is clipped to, or null when it is not clipped.
+  function plotArea(plot, t) {
+    const clipped = t.closest("[clip-path]");
+    const subplot = t.closest(".cartesianlayer .subplot");
+    if (!clipped || !subplot || !plot._fullLayout || !subplot.contains(clipped)) return null;
+    const m = /(?:^| )x(\d*)y(\d*)(?: |$)/.exec(subplot.getAttribute("class"));
+    if (!m) return null;
+    const xa = plot._fullLayout["xaxis" + m[1]], ya = plot._fullLayout["yaxis" + m[2]];
+    if (!xa || !ya) return null;
+    const frame = plot.querySelector(".main-svg").getBoundingClientRect();
+    return {left: frame.left + xa._offset, right: frame.left + xa._offset + xa._length,
+            top: frame.top + ya._offset, bottom: frame.top + ya._offset + ya._length};
+  }
+
+  const boxes = [];  // {rect, label, node}
 
   // --- chart text (SVG) -------------------------------------------------------------------
   const charts = Array.from(document.querySelectorAll(".js-plotly-plot"));
@@ -77,6 +91,13 @@
       const name = label(t, text);
       if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1) {
         breaches.push({kind: "clipped", what: `chart text ${name} outside its chart`,
+                       rect: [r.left, r.top, r.right, r.bottom].map(Math.round)});
+      }
+      // A trace's text (a value label) is clipped by its plot area unless cliponaxis is off:
+      // measure it against that area, where plotly cuts it.
+      const area = plotArea(plot, t);
+      if (area && (r.left < area.left - 1 || r.right > area.right + 1 || r.top < area.top - 1 || r.bottom > area.bottom + 1)) {
+        breaches.push({kind: "clipped", what: `chart text ${name} is cut by its plot area`,
                        rect: [r.left, r.top, r.right, r.bottom].map(Math.round)});
       }
       const size = parseFloat(getComputedStyle(t).fontSize);

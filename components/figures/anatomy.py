@@ -17,9 +17,9 @@ _TAG = re.compile(r"<[^>]+>")
 #: Room above the plot once the title block has left it; a legend on top pushes it as needed.
 SCREEN_TOP = 10
 #: Longest line of a tick label (on y, and on x where labels sit side by side) and of an axis
-#: title. A 390 px phone leaves about 120 px for category labels and a plot about 220 px wide at
+#: title. A 390 px phone leaves about 150 px for category labels and a plot about 200 px wide at
 #: 14 px type; plotly cuts a longer line at the chart's edge or turns x labels on their side.
-TICK_LINE = 14
+TICK_LINE = 18
 X_TICK_LINE = 10
 AXIS_TITLE_LINE = 28
 

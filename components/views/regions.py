@@ -72,7 +72,7 @@ def render_regions(state, dataset: Dataset) -> list:
                              title=f"Countries with migration policies, {short_label(policy).lower()}: 2019 and 2021",
                              subtitle="By SDG region · shares as published by the UN (not computed here)",
                              source=SHARES_SOURCE)
-    out += [graph(GRAPH, fig, text, f"gcm-regions-{code}", height=560), _shares_table(shares),
+    out += [graph(GRAPH, fig, text, f"gcm-regions-{code}", height=640), _shares_table(shares),
             note("The UN's regional shares use more countries than are published one by one (for example, "
                  "the 2021 world share is consistent with 138 countries, while 89 have published scores), so they "
                  "are shown as published and never mixed with country values.")]

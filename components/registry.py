@@ -12,7 +12,7 @@ from dataclasses import field, make_dataclass, replace
 from urllib.parse import parse_qsl
 
 from data.model import Dataset
-from data.vocabulary import Vocabulary
+from data.vocabulary import Vocabulary, indicator_for
 from data.years import LATEST
 
 from . import ids
@@ -112,6 +112,13 @@ class Registry:
             if parsed is not None:
                 changes[key] = parsed
         state = replace(self.default_state, **changes)
+        if "indicator" not in raw and hasattr(state, "objective"):
+            # A link that names objectives but no indicator shows the one they stand for, as
+            # choosing the objective does on the page (components.state_controls).
+            chosen = indicator_for(vocab.indicator_tags, state.indicator, state.objective,
+                                   getattr(state, "principle", ()))
+            if chosen is not None:
+                state = replace(state, indicator=chosen)
         if state.year != LATEST and int(state.year) not in vocab.years_for(state.indicator):
             notices.append(f"{state.indicator} has no data for {state.year}; showing the latest available.")
             state = replace(state, year=LATEST)

@@ -18,6 +18,14 @@ Colour choices (and why):
   normative direction use **cividis**, a different scale, so they are not read as a verdict.
 * Regions: the Okabe-Ito palette (colour-blind safe qualitative set).
 * Highlight (spotlit countries): a magenta outline, a hue absent from viridis and cividis.
+  The other countries are *muted* by mixing their colour with white (:meth:`Theme.muted`):
+  lighter and less saturated, never darker, so they never outshine the spotlit ones.
+* Banded continuous values (remittance-cost bands, SDG 10.c): their **own** palette, a
+  single-hue orange-brown sequence (#8c2d04, #e6550d, #fdd0a2; luminance about 8%, 23%, 69%),
+  darkest = worst band. It shares no hue with the 10.7.2 viridis set, so green never means
+  "above target" here while it means "Meets" there; single-hue and luminance-ordered, it reads
+  under every colour-vision deficiency and in greyscale. Band labels carry no number (the
+  bands are not a 1-3 score); each band has its own marker shape.
 """
 from __future__ import annotations
 
@@ -34,9 +42,14 @@ FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans
 ORDINAL_SYMBOLS = ("1", "2", "3", "4")
 #: Plotly marker shape per ordinal category (1 = worst).
 ORDINAL_MARKERS = ("triangle-down", "diamond", "square", "circle")
+#: Plotly marker shape per band of a banded indicator (worst first: above ceiling, middle, below target).
+BAND_MARKERS = ("triangle-up", "diamond", "circle")
 
 _VIRIDIS_4 = ("#440154", "#31688e", "#35b779", "#fde725")
 _ON_VIRIDIS_4 = ("#ffffff", "#ffffff", "#000000", "#000000")
+# Remittance-cost bands, worst first (ColorBrewer Oranges steps): no hue shared with viridis.
+_BANDS_3 = ("#8c2d04", "#e6550d", "#fdd0a2")
+_ON_BANDS_3 = ("#ffffff", "#000000", "#000000")
 _OKABE_ITO = MappingProxyType({
     "Africa": "#E69F00", "Americas": "#56B4E9", "Asia": "#009E73",
     "Europe": "#0072B2", "Oceania": "#D55E00", "World": "#000000",
@@ -63,6 +76,13 @@ class Theme:
     outside_land: str
     ordinal_colors: tuple[str, str, str, str] = _VIRIDIS_4
     ordinal_text_colors: tuple[str, str, str, str] = _ON_VIRIDIS_4
+    band_colors: tuple[str, str, str] = _BANDS_3
+    band_text_colors: tuple[str, str, str] = _ON_BANDS_3
+    #: Outline of status swatches, bars and areas: on a dark background it keeps category 1
+    #: (#440154, 1.3:1 on #1e1e1e) and the darkest band visible (WCAG 1.4.11 non-text contrast).
+    status_outline: str = "#ffffff"
+    #: How far a muted (not spotlit) colour is mixed with white, 0..1.
+    mute_mix: float = 0.62
     no_data_fill: str = "#d9d9d9"
     no_data_line: str = "#6e6e6e"
     #: Text on the no-data fill ("no data" cells): >= 4.5:1 against no_data_fill in every theme.
@@ -84,21 +104,37 @@ class Theme:
         """Okabe-Ito colour of an M49 region (muted text colour for anything unknown)."""
         return self.region_colors.get(region, self.muted_text_color)
 
-    def status_styles(self, labels: list[str]) -> list[dict]:
+    def status_styles(self, labels: list[str], banded: bool | None = None) -> list[dict]:
         """Colour, text colour, symbol and marker for status labels given worst first.
 
-        Four labels use the ordinal set as is; fewer (e.g. the three 10.c bands) take
-        evenly spread steps from it so worst stays darkest and best lightest.
+        The four 10.7.2 categories use the ordinal (viridis) set and carry their official
+        number as ``symbol``. Bands of a continuous indicator (``banded``; by default any
+        list that is not four labels long) use the separate band palette, worst darkest, and
+        an empty ``symbol``: a band is not a score, so it gets no invented number.
         """
         n = len(labels)
+        if banded is None:
+            banded = n != 4
+        if banded:
+            steps = [round(i * 2 / (n - 1)) if n > 1 else 2 for i in range(n)]
+            return [{"label": label, "color": self.band_colors[s], "text_color": self.band_text_colors[s],
+                     "symbol": "", "marker": BAND_MARKERS[s], "outline": self.status_outline}
+                    for label, s in zip(labels, steps)]
         steps = [round(i * 3 / (n - 1)) if n > 1 else 3 for i in range(n)]
         return [{
             "label": label,
             "color": self.ordinal_colors[s],
             "text_color": self.ordinal_text_colors[s],
-            "symbol": ORDINAL_SYMBOLS[i] if n == 4 else str(i + 1),
+            "symbol": ORDINAL_SYMBOLS[s],
             "marker": ORDINAL_MARKERS[s],
-        } for i, (label, s) in enumerate(zip(labels, steps))]
+            "outline": self.status_outline,
+        } for label, s in zip(labels, steps)]
+
+    def muted(self, colour: str) -> str:
+        """``colour`` (#rrggbb) mixed with white by :attr:`mute_mix`: what countries outside the
+        spotlight are drawn in. Every channel rises, so a muted colour is never darker than the
+        original (a dark category 1 never turns near-black and outshines the spotlit country)."""
+        return mix_with_white(colour, self.mute_mix)
 
     def colorscale(self, direction: str) -> tuple[list, bool]:
         """(colour scale as [stop, colour] pairs, reversescale) so that darker = worse, or the
@@ -108,6 +144,37 @@ class Theme:
         if direction == "lower_is_better":
             return named_scale(self.sequential_scale), True
         return named_scale(self.neutral_scale), False
+
+
+def mix_with_white(colour: str, share: float) -> str:
+    """``colour`` (#rgb or #rrggbb) moved ``share`` (0..1) of the way to white, as #rrggbb."""
+    hexes = colour.lstrip("#")
+    if len(hexes) == 3:
+        hexes = "".join(c * 2 for c in hexes)
+    channels = [int(hexes[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in channels)
+
+
+def muted_scale(scale: list, theme: "Theme") -> list:
+    """A colour scale ([stop, colour] pairs, colours as #hex or rgb()) with every colour muted."""
+    out = []
+    for stop, colour in scale:
+        if colour.startswith("rgb"):
+            colour = "#" + "".join(f"{int(float(c)):02x}" for c in colour[colour.index("(") + 1:-1].split(",")[:3])
+        out.append([stop, theme.muted(colour)])
+    return out
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour (0 black .. 1 white)."""
+    hexes = colour.lstrip("#")
+    if len(hexes) == 3:
+        hexes = "".join(c * 2 for c in hexes)
+    lin = []
+    for i in (0, 2, 4):
+        c = int(hexes[i:i + 2], 16) / 255
+        lin.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
 def named_scale(name: str) -> list:
@@ -138,6 +205,9 @@ _DARK = replace(
     outside_land="#2c2c2c", no_data_fill="#8c8c8c", no_data_line="#e0e0e0",
     no_data_text="#000000",
     region_colors=_OKABE_ITO_DARK, highlight="#ff5cb8", reference_line="#ffffff",
+    # Light grey edges on every status swatch, bar and area: category 1 and the darkest band
+    # would otherwise nearly vanish into the background.
+    status_outline="#c8c8c8", mute_mix=0.5,
 )
 # Projector: read on a 1280x720 share scaled down to a thumbnail; big type, strong lines.
 _PROJECTOR = replace(
@@ -264,4 +334,5 @@ def layout_dict(traces: list[dict], theme: Theme | str, title: str | None = None
 
 
 __all__ = ["Theme", "THEMES", "THEME_NAMES", "get_theme", "layout_dict", "legend_rows", "wrap_text",
-           "ORDINAL_SYMBOLS", "ORDINAL_MARKERS", "FONT_FAMILY"]
+           "ORDINAL_SYMBOLS", "ORDINAL_MARKERS", "BAND_MARKERS", "FONT_FAMILY", "mix_with_white",
+           "muted_scale", "relative_luminance"]

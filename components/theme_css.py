@@ -22,6 +22,46 @@ _PAGE = {
 }
 
 
+# Rules that follow the theme beyond colour variables (appended after the variable blocks).
+_RULES = """/* Projector: at least 18 px for every text on the page, not only in charts and tabs. The page's
+   smallest size is .75rem (help text), so on a 1920 px screen the root size is 24 px (.75rem =
+   18 px); narrower screens scale down to 18 px so a 1280 px share still fits its header. The
+   page's own size (em-based parts) follows. */
+html:has(.page.theme-projector) { font-size: clamp(18px, 1.25vw, 24px); }
+.page.theme-projector { font-size: clamp(18px, 1.25vw, 24px); }
+.page.theme-projector .dash-dropdown, .page.theme-projector .dash-dropdown *,
+.page.theme-projector .dash-options-list, .page.theme-projector .dash-options-list *,
+.page.theme-projector input, .page.theme-projector select, .page.theme-projector textarea { font-size: max(18px, 1em); }
+.page.theme-projector .map-keyboard-status { font-size: 1rem; }
+.page.theme-projector .presenter-bar .button { font-size: max(18px, .9em); }
+
+/* The data table (AG Grid) follows the theme: dark grid on the dark page, large type on the projector. */
+.page.theme-dark .data-grid {
+  --ag-background-color: var(--bg); --ag-foreground-color: var(--fg); --ag-text-color: var(--fg);
+  --ag-header-background-color: var(--panel); --ag-header-foreground-color: var(--fg);
+  --ag-odd-row-background-color: #262626; --ag-row-hover-color: #333333; --ag-border-color: var(--border);
+  --ag-secondary-border-color: var(--grid); --ag-input-border-color: var(--border);
+  --ag-control-panel-background-color: var(--panel); --ag-subheader-background-color: var(--panel);
+  --ag-secondary-foreground-color: var(--muted); --ag-disabled-foreground-color: var(--muted);
+  --ag-selected-row-background-color: #3a3a3a; --ag-modal-overlay-background-color: rgba(30,30,30,.66);
+  --ag-input-focus-border-color: var(--focus); --ag-range-selection-border-color: var(--focus);
+  color-scheme: dark;
+}
+.page.theme-dark .data-grid .ag-root-wrapper, .page.theme-dark .data-grid .ag-header,
+.page.theme-dark .data-grid .ag-row, .page.theme-dark .data-grid .ag-floating-filter-input input {
+  background-color: var(--bg); color: var(--fg);
+}
+.page.theme-dark .data-grid .ag-row-odd { background-color: #262626; }
+.page.theme-dark .data-grid .ag-header, .page.theme-dark .data-grid .ag-header-cell-text { color: var(--fg); background-color: var(--panel); }
+.page.theme-projector .data-grid {
+  --ag-font-size: 20px; --ag-grid-size: 7px; --ag-row-height: 44px; --ag-header-height: 50px;
+  --ag-foreground-color: var(--fg); --ag-header-foreground-color: var(--fg);
+}
+.page.theme-projector .data-grid .ag-cell, .page.theme-projector .data-grid .ag-header-cell-text,
+.page.theme-projector .data-grid input { font-size: 20px; }
+"""
+
+
 def _variables(theme: Theme) -> list[str]:
     page = _PAGE[theme.name]
     lines = [f"  --font: {theme.font_family};", f"  --font-size: {theme.font_size}px;",
@@ -42,6 +82,7 @@ def render_css() -> str:
     for name, theme in THEMES.items():
         selector = ":root, .theme-light" if name == "light" else f".theme-{name}"
         blocks.append(selector + " {\n" + "\n".join(_variables(theme)) + "\n}")
+    blocks.append(_RULES.rstrip("\n"))
     return "\n\n".join(blocks) + "\n"
 
 

@@ -65,9 +65,12 @@ def encode(state) -> str:
 
     Works for any state class the registry builds: defaults are read off the class itself."""
     pairs = []
+    # With objectives or principles chosen, a link without an indicator stands for the one they
+    # measure (Registry.decode); so the indicator is written even when it is the default one.
+    scoped = bool(getattr(state, "objective", ()) or getattr(state, "principle", ()))
     for f in fields(state):
         value = getattr(state, f.name)
-        if value == f.default:
+        if value == f.default and not (scoped and f.name == "indicator"):
             continue
         if isinstance(f.default, tuple):
             pairs.append((f.name, ",".join(str(v) for v in value)))

@@ -25,6 +25,9 @@ class Vocabulary:
     principles: tuple[int, ...]
     years_by_indicator: dict
     policy_indicators: tuple[str, ...] = ()  # the SDG 10.7.2 series, from the catalogue
+    #: (indicator id, primary objective, objectives, principles) in matrix column order, so a
+    #: bare link such as ``?objective=20`` can pick the indicator the objective stands for.
+    indicator_tags: tuple = ()
 
     def years_for(self, indicator_id: str) -> tuple[int, ...]:
         """Years with data for one indicator (empty tuple if unknown)."""
@@ -52,4 +55,33 @@ def build_vocabulary(dataset: Dataset) -> Vocabulary:
         principles=tuple(int(n) for n in dataset.principles.index),
         years_by_indicator=by_ind,
         policy_indicators=policy_indicators(dataset.indicators),
+        indicator_tags=indicator_tags(dataset.indicators),
     )
+
+
+def indicator_tags(indicators) -> tuple:
+    """(id, primary objective, objectives, principles) per indicator, by primary objective then
+    catalogue order (the order of :func:`data.queries.ordered_indicators`)."""
+    rows = [(str(i), int(p), tuple(int(o) for o in obj), tuple(int(g) for g in pr), pos)
+            for pos, (i, p, obj, pr) in enumerate(zip(indicators.index, indicators["primary_objective"],
+                                                      indicators["objectives"], indicators["principles"]))]
+    return tuple(r[:4] for r in sorted(rows, key=lambda r: (r[1], r[4])))
+
+
+def indicator_for(tags: tuple, current: str, objectives, principles) -> str | None:
+    """The indicator a choice of objectives and principles stands for, or ``None`` to keep
+    ``current``: one whose primary objective was chosen first (objective 20 gives remittance
+    cost, not a 10.7.2 domain that merely touches it), else ``current`` if still in scope, else
+    the first in scope. ``None`` as well when nothing is in scope (the view says so)."""
+    objectives, principles = set(objectives), set(principles)
+    if not objectives and not principles:
+        return None
+    in_scope = [t for t in tags if (not objectives or objectives & set(t[2]))
+                and (not principles or principles & set(t[3]))]
+    if not in_scope:
+        return None
+    primary = [t[0] for t in in_scope if t[1] in objectives]
+    ids = [t[0] for t in in_scope]
+    if current in primary or (not primary and current in ids):
+        return None
+    return (primary or ids)[0]

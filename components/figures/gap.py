@@ -32,6 +32,8 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
         return empty_figure("No country has both values in this window", theme, title=title, subtitle=subtitle)
     traces = []
     spec = outcome.to_dict()  # format_value reads it per point; dict lookups are cheaper
+    # A spotlight mutes the other countries by lightening their colour (never by darkening).
+    muting = bool(set(highlight) & set(points["iso3"]))
     for region, part in points.groupby("region", sort=True):
         text = [f"<b>{name}</b> ({region})<br>Policy: {int(pv)} {ORDINAL_SHORT.get(int(pv), '')}"
                 f" ({int(py)})<br>Outcome: {format_value(ov, spec, with_unit=True)} ({int(oy)})<br>Nature: {nature_text(on)}"
@@ -41,7 +43,8 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
             "scatter", x=[v + jitter(i) for v, i in column_rows(part, "policy_value", "iso3")],
             y=part["outcome_value"], mode="markers", name=f"{region or 'No region'} ({len(part)})", text=text,
             hovertemplate="%{text}<extra></extra>",
-            marker={"color": theme.region_color(region), "size": theme.marker_size + 2, "opacity": 0.85,
+            marker={"color": theme.muted(theme.region_color(region)) if muting else theme.region_color(region),
+                    "size": theme.marker_size + 2, "opacity": 0.85,
                     "line": {"color": theme.background, "width": 1}}))
     if not medians.empty:
         traces.append(trace(
@@ -53,6 +56,12 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
                     "line": {"color": theme.text_color, "width": 4}, "color": theme.text_color}))
     spot = points[points["iso3"].isin(list(highlight))]
     if not spot.empty:
+        # The spotlit points keep their full region colour, on top of the muted rest.
+        traces.append(trace(
+            "scatter", x=[v + jitter(i) for v, i in column_rows(spot, "policy_value", "iso3")],
+            y=spot["outcome_value"], mode="markers", showlegend=False, hoverinfo="skip", name="Spotlight",
+            marker={"color": [theme.region_color(r) for r in spot["region"]], "size": theme.marker_size + 2,
+                    "line": {"color": theme.background, "width": 1}}))
         traces.append(trace(
             "scatter", x=[v + jitter(i) for v, i in column_rows(spot, "policy_value", "iso3")],
             y=spot["outcome_value"], mode="markers+text", text=spot["name"], textposition="middle right",

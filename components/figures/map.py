@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.theme import Theme, get_theme, layout_dict
+from components.theme import Theme, get_theme, layout_dict, legend_rows, muted_scale
 from data.formatting import default_source, direction_text, format_value, nature_text
 from data.status import has_status, status_labels
 
@@ -24,6 +24,8 @@ REGION_VIEWS = {
     "Oceania": ((110, 215), (-50, 22), 165),
 }
 WORLD_LAT = (-58, 85)
+#: A selection this large is "the world": no zoom.
+WORLD_COUNT = 200
 
 
 @lru_cache(maxsize=1)
@@ -59,9 +61,21 @@ def _flat(colour: str) -> list:
     return [[0, colour], [1, colour]]
 
 
+def _swatch(traces: list, *, name: str, group: str, fill: str, line: str) -> None:
+    """A legend-only entry (a square marker at no position) in ``fill``: the key keeps the
+    category's real colour while the map shows most areas muted, and keeps categories that no
+    area shows."""
+    traces.append(trace("scattergeo", lon=[None], lat=[None], mode="markers", name=name,
+                        legendgroup=group, hoverinfo="skip", marker={
+                            "symbol": "square", "size": 12, "color": fill, "line": {"color": line, "width": 1}}))
+
+
 def _areas(traces: list, rows: pd.DataFrame, text: list[str], *, fill, line, width, name,
            group, showlegend=True, symbol="circle", theme: Theme, scale=None) -> None:
-    """One choropleth for drawn shapes plus a point layer for small areas of the same rows."""
+    """One choropleth for drawn shapes plus a point layer for small areas of the same rows.
+
+    Every area carries its ISO3 code (``locations`` or ``customdata``): assets/gcm_map.js opens
+    the country's profile on a click or on Enter."""
     drawn, centroids = map_areas()
     rows = rows.assign(_text=text)
     shapes = rows[rows["iso3"].isin(drawn)]
@@ -75,10 +89,7 @@ def _areas(traces: list, rows: pd.DataFrame, text: list[str], *, fill, line, wid
     traces.append(trace("choropleth", **choro))
     if showlegend and shapes.empty and scale is None:
         # An empty choropleth drops out of the legend; keep every category visible in the key.
-        traces.append(trace("scattergeo", lon=[None], lat=[None], mode="markers", name=name,
-                            legendgroup=group, hoverinfo="skip", marker={
-                                "symbol": "square", "size": 12, "color": fill,
-                                "line": {"color": line, "width": 1}}))
+        _swatch(traces, name=name, group=group, fill=fill, line=line)
     points = rows[rows["iso3"].isin(list(centroids))]
     if points.empty:
         return
@@ -93,22 +104,96 @@ def _areas(traces: list, rows: pd.DataFrame, text: list[str], *, fill, line, wid
         marker.update(color=points["value"], colorscale=scale["colorscale"], showscale=False,
                       reversescale=scale["reversescale"], cmin=scale["zmin"], cmax=scale["zmax"])
     traces.append(trace("scattergeo", lon=lon, lat=lat, text=points["_text"], mode="markers",
+                        customdata=points["iso3"].tolist(),
                         hovertemplate="%{text}<extra></extra>", marker=marker,
                         name=name, legendgroup=group, showlegend=False))
 
 
-def geo_layout(theme: Theme, region: str | None) -> dict:
-    """The map's geo layout: natural-earth projection, theme colours, zoomed to ``region`` if given."""
+def _layered(traces: list, rows: pd.DataFrame, text: list[str], spot: set, *, fill, line, width, name,
+             group, theme: Theme, symbol="circle", scale=None, showlegend=True) -> None:
+    """``_areas`` for ``rows``; with a spotlight, the other countries in the muted (lighter) colour
+    first, the spotlit ones on top in full colour, and the legend entry in full colour."""
+    if not spot:
+        # Categories get their key from a square swatch with the theme's status outline: a
+        # choropleth's own legend swatch has no edge, and category 1 vanishes on a dark page.
+        swatch = showlegend and fill is not None
+        _areas(traces, rows, text, fill=fill, line=line, width=width, name=name, group=group,
+               theme=theme, symbol=symbol, scale=scale, showlegend=showlegend and not swatch)
+        if swatch:
+            _swatch(traces, name=name, group=group, fill=fill, line=_edge(line, theme))
+        return
+    mask = rows["iso3"].isin(spot)
+    lit = mask.tolist()
+    other_rows, lit_rows = rows[~mask], rows[mask]
+    other_text = [t for t, x in zip(text, lit) if not x]
+    lit_text = [t for t, x in zip(text, lit) if x]
+    muted_scale_ = None
+    if scale is not None:
+        muted_scale_ = {**scale, "colorscale": muted_scale(scale["colorscale"], theme),
+                        "showscale": lit_rows.empty and scale.get("showscale", False)}
+        scale = {**scale, "showscale": not lit_rows.empty and scale.get("showscale", False)}
+    _areas(traces, other_rows, other_text, fill=None if fill is None else theme.muted(fill), line=line,
+           width=width, name=name, group=group, theme=theme, symbol=symbol, scale=muted_scale_,
+           showlegend=False)
+    _areas(traces, lit_rows, lit_text, fill=fill, line=line, width=width, name=name, group=group,
+           theme=theme, symbol=symbol, scale=scale, showlegend=False)
+    if showlegend and fill is not None:
+        _swatch(traces, name=name, group=group, fill=fill, line=_edge(line, theme))
+
+
+def _edge(line: str, theme: Theme) -> str:
+    """Swatch outline: the area's own line where it differs from the page (no data), else the
+    theme's status outline (light grey on the dark theme)."""
+    return line if line not in (theme.country_line, theme.background) else theme.status_outline
+
+
+def geo_layout(theme: Theme, region: str | None = None, frame: dict | None = None) -> dict:
+    """The map's geo layout: natural-earth projection, theme colours, filling its panel.
+
+    ``frame`` (from :func:`geo_bounds.fit_ranges`) zooms to the filtered countries; without it a
+    named M49 ``region`` uses its stored view, and otherwise the whole world is shown. The geo
+    domain is the whole plot area, so the map is as large as the panel allows."""
     geo = dict(projection={"type": "natural earth"}, showframe=False, showcoastlines=False,
                showland=True, landcolor=theme.outside_land, showcountries=True,
                countrycolor=theme.country_line, showocean=False, showlakes=False,
                bgcolor=theme.background, fitbounds=False, resolution=110, scope="world",
-               lataxis={"range": list(WORLD_LAT)})
-    if region in REGION_VIEWS:
+               domain={"x": [0, 1], "y": [0, 1]}, lataxis={"range": list(WORLD_LAT)})
+    if frame is None and region in REGION_VIEWS:
         lon, lat, rot = REGION_VIEWS[region]
-        geo.update(lonaxis={"range": list(lon)}, lataxis={"range": list(lat)},
-                   projection={"type": "natural earth", "rotation": {"lon": rot}})
+        frame = {"lon": list(lon), "lat": list(lat), "rotation": rot}
+    if frame is not None and frame["lon"] != [-180.0, 180.0]:
+        geo.update(lonaxis={"range": list(frame["lon"])}, lataxis={"range": list(frame["lat"])},
+                   projection={"type": "natural earth", "rotation": {"lon": frame["rotation"]}})
     return geo
+
+
+def map_frame(countries: pd.DataFrame, rows: pd.DataFrame | None = None) -> dict | None:
+    """The lon/lat frame of a filtered map, or ``None`` for the whole world (no filter).
+
+    Framed on the UN Member States and every area with a value: a territory without data
+    (the French Southern Territories, say) does not push Africa's frame to the Antarctic."""
+    from .geo_bounds import fit_ranges
+    if len(countries) >= WORLD_COUNT:
+        return None
+    keep = set(countries.index[countries["un_member"]]) if "un_member" in countries else set(countries.index)
+    if rows is not None and not rows.empty:
+        keep |= set(rows["iso3"].tolist())
+    frame = fit_ranges(sorted(keep) or countries.index, map_areas()[1])
+    if frame is not None and frame["lon"] == [-180.0, 180.0]:
+        return None
+    return frame
+
+
+def map_legend(layout: dict, traces: list, theme: Theme) -> None:
+    """Key in a column at the lower left, over the empty corner of the natural-earth oval,
+    instead of rows above the map: the map gets the height (a world map is height-bound in
+    every landscape panel). Phones (narrow graphs) get rows on top from assets/gcm_map.js."""
+    rows = legend_rows(traces, theme, min(theme.export_width - 60, 900) * 0.8)
+    if rows:
+        layout["margin"]["t"] = max(10, round(layout["margin"]["t"] - rows * theme.font_size * 1.6 - 8))
+    layout["legend"].update(orientation="v", x=0, xanchor="left", y=0, yanchor="bottom",
+                            bgcolor=theme.background, bordercolor=theme.grid_color, borderwidth=1)
+    layout["meta"] = {"gcm_legend_rows_px": round(rows * theme.font_size * 1.6 + 8)}
 
 
 def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame, *,
@@ -119,9 +204,11 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
     """Choropleth of ``values`` (iso3, value, year, nature, status) over the filtered ``countries``.
 
     Status indicators get one trace per category (worst first) in the theme's ordinal
-    colours; others one trace on a sequential scale whose colourbar states unit and
-    direction. Filtered countries without a value form a separate "No data" trace.
-    ``highlight`` ISO3 codes get a thick spotlight outline. Never returns a blank chart.
+    colours (bands in the band palette); others one trace on a sequential scale whose colourbar
+    states unit and direction. Filtered countries without a value form a separate "No data"
+    trace. ``highlight`` ISO3 codes get a thick spotlight outline and their names, and every other
+    country is muted (lighter, never darker). A filter zooms the map onto its countries.
+    Never returns a blank chart.
     """
     theme = get_theme(theme)
     title = title or str(indicator["label"])
@@ -133,14 +220,16 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
     rows = rows.drop_duplicates("iso3", keep="last")
     if "status" not in rows:
         rows = rows.assign(status=None)
+    spot = [i for i in dict.fromkeys(highlight) if i in countries.index]
+    lit = set(spot)
     traces: list[dict] = []
     width = theme.line_width
     if has_status(indicator):
-        for style in theme.status_styles(status_labels(indicator)):
+        for style in theme.status_styles(status_labels(indicator), banded=indicator["kind"] != "ordinal_1_4"):
             part = rows[rows["status"] == style["label"]]
-            _areas(traces, part, _hover(part, names, indicator), fill=style["color"],
-                   line=theme.country_line, width=width, theme=theme, symbol=style["marker"],
-                   name=f"{style['symbol']} {style['label']} ({len(part)})", group=style["label"])
+            _layered(traces, part, _hover(part, names, indicator), lit, fill=style["color"],
+                     line=theme.country_line, width=width, theme=theme, symbol=style["marker"],
+                     name=legend_name(style, len(part)), group=style["label"])
     elif not rows.empty:
         colorscale, reverse = theme.colorscale(indicator["direction"])
         unit = str(indicator.get("unit") or "")
@@ -149,37 +238,41 @@ def make_map(values: pd.DataFrame, indicator: pd.Series, countries: pd.DataFrame
                          "title": {"text": f"{unit}<br>({direction_text(indicator['direction'])})",
                                    "side": "right"},
                          "len": 0.75, "thickness": 16, "outlinewidth": 0})
-        _areas(traces, rows, _hover(rows, names, indicator), fill=None, line=theme.country_line,
-               width=width, theme=theme, scale=scale, showlegend=False,
-               name=f"Value ({len(rows)})", group="value")
+        _layered(traces, rows, _hover(rows, names, indicator), lit, fill=None, line=theme.country_line,
+                 width=width, theme=theme, scale=scale, showlegend=False,
+                 name=f"Value ({len(rows)})", group="value")
     missing = countries.index.difference(rows["iso3"])
     gaps = pd.DataFrame({"iso3": missing})
     gap_text = [f"<b>{names.get(i, i)}</b><br>No data ({year_label})" for i in missing]
-    _areas(traces, gaps, gap_text, fill=theme.no_data_fill, line=theme.no_data_line,
-           width=max(1.0, width * 1.5), theme=theme, symbol="circle-open",
-           name=f"No data ({len(missing)})", group="no-data")
-    spot = [i for i in highlight if i in countries.index]
+    _layered(traces, gaps, gap_text, lit, fill=theme.no_data_fill, line=theme.no_data_line,
+             width=max(1.0, width * 1.5), theme=theme, symbol="circle-open",
+             name=f"No data ({len(missing)})", group="no-data")
     if spot:
         _areas(traces, pd.DataFrame({"iso3": spot}), [""] * len(spot), fill=theme.transparent,
                line=theme.highlight, width=theme.highlight_width, theme=theme,
                symbol="circle-open", name="Highlighted", group="highlight", showlegend=False)
         traces[-1]["hoverinfo"] = "skip"
-        _mute_others(traces, spot, names, theme)
+        _name_spotlit(traces, spot, names, theme)
     notes = _note_undrawn(rows, names, theme)
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
                          source=source or default_source(indicator), axis_space=False,
-                         extra={"geo": geo_layout(theme, region), "dragmode": False}, annotations=notes)
+                         extra={"geo": geo_layout(theme, region, map_frame(countries, rows)),
+                                "dragmode": False}, annotations=notes)
+    map_legend(layout, traces, theme)
     return figure(traces, layout)
+
+
+def legend_name(style: dict, count: int) -> str:
+    """"1 Requires further progress (6)" for a 10.7.2 category; "Above 5% ceiling (12)" for a
+    band, which has no number (it is not a score)."""
+    return f"{style['symbol']} {style['label']} ({count})".strip()
 
 
 _LABEL_SIDES = ("top center", "bottom center", "middle right", "middle left")
 
 
-def _mute_others(traces: list, spot: list[str], names: dict, theme: Theme) -> None:
-    """Fade every other area and write the spotlit countries' names on the map (not colour alone)."""
-    for area in traces:
-        if area.get("legendgroup") != "highlight":
-            area["marker"]["opacity"] = 0.35
+def _name_spotlit(traces: list, spot: list[str], names: dict, theme: Theme) -> None:
+    """Write the spotlit countries' names on the map, so the spotlight is not colour alone."""
     traces.append(trace("scattergeo",
         locations=spot, locationmode="ISO-3", mode="text", text=[f"<b>{names.get(i, i)}</b>" for i in spot],
         # Neighbours (Ghana and Togo, say) would print on top of each other: alternate sides.

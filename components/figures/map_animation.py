@@ -14,7 +14,7 @@ from data.formatting import default_source, direction_text, format_value
 from data.frames import column_rows
 
 from .empty import empty_figure
-from .map import geo_layout, map_areas
+from .map import geo_layout, map_areas, map_frame
 from .plain import FigureDict, annotation, figure, trace
 
 MAX_FRAMES = 20
@@ -87,7 +87,7 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
     play = {"frame": {"duration": 900, "redraw": True}, "fromcurrent": True,
             "transition": {"duration": 0}}
     controls = dict(
-        geo=geo_layout(theme, region), dragmode=False, showlegend=False,
+        geo=geo_layout(theme, region, map_frame(countries, rows)), dragmode=False, showlegend=False,
         updatemenus=[{"type": "buttons", "direction": "left", "showactive": False, "x": 0, "y": 0,
                       "xanchor": "left", "yanchor": "top", "pad": {"t": 8, "r": 8},
                       "bgcolor": theme.background, "bordercolor": theme.grid_color,

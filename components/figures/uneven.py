@@ -153,7 +153,7 @@ def _bar_traces(shares: pd.DataFrame, ids: list[str], groups: list[str], ylabels
             counts = [cell.get((g, style["label"]), (0.0, 0))[1] for g in groups]
             out.append(trace(
                 "bar", x=x, y=[ylabels[g] for g in groups], orientation="h", xaxis=f"x{axis}", yaxis=f"y{axis}",
-                name=f"{style['symbol']} {style['label']}", legendgroup=style["label"],
+                name=f"{style['symbol']} {style['label']}".strip(), legendgroup=style["label"],
                 showlegend=col == 1, marker={"color": style["color"],
                                              "line": {"color": theme.country_line, "width": 1}},
                 text=[format_percent(v) if v > 0 else "" for v in x], textposition="inside",
@@ -203,8 +203,11 @@ def make_distribution(values: pd.DataFrame, countries: pd.DataFrame, medians: pd
         traces.append(trace(
             "scatter", x=part["value"], y=[pos + jitter(i) for i in part["iso3"].tolist()], mode="markers",
             name=region, showlegend=False, text=text, hovertemplate="%{text}<extra></extra>",
-            marker={"color": theme.region_color(region), "size": theme.marker_size,
-                    "opacity": 0.3 if spot else 0.85,
+            # Outside a spotlight the points are muted by lightening, never by opacity (which
+            # darkens them on the dark theme's background).
+            marker={"color": theme.muted(theme.region_color(region)) if spot else theme.region_color(region),
+                    "size": theme.marker_size,
+                    "opacity": 0.85,
                     "line": {"color": theme.background, "width": 1}}))
     if spot:
         traces.append(_spotlight(rows.set_index("iso3").loc[spot], names, regions, indicator, theme))

@@ -5,8 +5,8 @@ from dash import dcc, html
 
 from components.figures.common import jitter_note
 from components.figures.gap import make_gap_scatter
-from components.url_fields import UrlField, choice, short
-from components.view_kit import (COMPARE_FIELD, POLICY_FIELD, View, countries_dropdown, display_theme, empty,
+from components.url_fields import MAX_HIGHLIGHT, UrlField, choice, short
+from components.view_kit import (COMPARE_FIELD, POLICY_FIELD, View, display_theme, empty,
                                  filters_in_words, graph, indicator_options, labelled, note,
                                  policy_dropdown, select, source_line, source_text, summary)
 from data import gap_data as gd
@@ -18,7 +18,6 @@ from data.years import LATEST
 POLICY = "gap-policy"
 OUTCOME = "gap-outcome"
 SINCE = "gap-since"
-COMPARE = "gap-compare"
 GRAPH = "gap-graph"
 
 
@@ -61,8 +60,7 @@ def render_gap(state, dataset: Dataset) -> list:
         out.append(empty("No country has both values in this window. Widen the window or choose another "
                          "outcome."))
     else:
-        highlight = tuple(dict.fromkeys(state.highlight + state.compare))
-        fig = make_gap_scatter(points, medians, policy, outcome, theme=display_theme(state), highlight=highlight,
+        fig = make_gap_scatter(points, medians, policy, outcome, theme=display_theme(state), highlight=state.highlight,
                                title=f"Policy and practice: {short_label(outcome)} against 10.7.2 "
                                      f"{short_label(policy).lower()}",
                                subtitle=f"{filters_in_words(state, dataset)} · latest values {window} · "
@@ -75,7 +73,8 @@ def render_gap(state, dataset: Dataset) -> list:
 
 
 def gap_controls(dataset: Dataset, vocab) -> html.Div:
-    """Policy measure, outcome indicator, start of the time window, countries to highlight."""
+    """Policy measure, outcome indicator and start of the time window. Countries are spotlit with
+    the page's one spotlight control (``highlight``), as in every other view."""
     indicators = dataset.indicators
     outcome_ids = [i for i in indicators.index if indicators.loc[i, "kind"] != "ordinal_1_4"]
     options, pending = [], None
@@ -96,10 +95,20 @@ def gap_controls(dataset: Dataset, vocab) -> html.Div:
         labelled("Values from", dcc.Dropdown(id=SINCE, options=since, clearable=True,
                                              placeholder="Earliest available", searchable=False),
                  "…up to the sidebar year (or the latest).", SINCE),
-        countries_dropdown(COMPARE, "Highlight countries", dataset.countries, vocab.countries),
     ])
 
 
+def old_highlight_link(state):
+    """Links from before the one spotlight control carried the gap view's own "Highlight
+    countries" box in ``compare``: such countries join the spotlight (``highlight``), so old links
+    show the same points ringed, now listed in (and removable from) the page's spotlight control."""
+    if not state.compare:
+        return state, None
+    merged = tuple(dict.fromkeys(state.highlight + state.compare))[:MAX_HIGHLIGHT]
+    return state.with_changes(highlight=merged, compare=()), None
+
+
 VIEW = View(name="gap", label="Policy vs practice", render=render_gap, controls=gap_controls,
-            control_fields=((POLICY, "policy"), (OUTCOME, "outcome"), (SINCE, "since"), (COMPARE, "compare")),
-            url_fields=(COMPARE_FIELD, POLICY_FIELD, OUTCOME_FIELD, SINCE_FIELD), graph_ids=(GRAPH,))
+            control_fields=((POLICY, "policy"), (OUTCOME, "outcome"), (SINCE, "since")),
+            url_fields=(COMPARE_FIELD, POLICY_FIELD, OUTCOME_FIELD, SINCE_FIELD), graph_ids=(GRAPH,),
+            check=old_highlight_link)

@@ -91,7 +91,8 @@ def test_gap_scatter_regions_highlight_and_years_in_hover(dataset):
     regions = [t for t in fig.data if t.name and t.name.split(" (")[0] in set(pts.region)]
     assert sum(len(t.x) for t in regions) == len(pts)
     theme = get_theme("light")
-    assert {t.marker.color for t in regions} <= set(theme.region_colors.values())
+    # A spotlight mutes the other points by lightening their region colour (never darkening it).
+    assert {t.marker.color for t in regions} <= {theme.muted(c) for c in theme.region_colors.values()}
     assert all("(20" in txt for t in regions for txt in t.text)  # each value's year shown
     spot = [t for t in fig.data if t.name == "Selected countries"][0]
     assert list(spot.text) == ["Mexico"]

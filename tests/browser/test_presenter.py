@@ -184,7 +184,8 @@ def test_speaker_window_follows_and_drives_the_shared_window(browser, base_url, 
         assert spk.inner_text("#next-title") == "2. Remittances"
         assert spk.inner_text("#next-desc").startswith("How uneven · Personal remittances received")
         _no_notes(page)
-        page.wait_for_selector("#map-graph .main-svg")
+        page.wait_for_selector("#map-graph .choroplethlayer path")
+        page.wait_for_timeout(300)
         shared.screenshot(f"speaker-shared-{size[0]}")
         speaker.screenshot(f"speaker-window-{size[0]}")
 

@@ -24,6 +24,18 @@ def short_label(indicator: pd.Series) -> str:
     return str(indicator.get("short_label") or indicator["label"])
 
 
+def panel_label(indicator: pd.Series) -> str:
+    """The shortest name of a 10.7.2 series: its domain number ("1".."6"), or "All" for the
+    all-domains series; other indicators get their short label. For charts with a panel per
+    series, where a phone leaves each panel a few dozen pixels."""
+    domain = str(indicator["indicator_id"]).rsplit("_pd", 1)
+    if indicator["kind"] == "ordinal_1_4" and len(domain) == 2 and domain[1].isdigit():
+        return domain[1]
+    if str(indicator["indicator_id"]).endswith("10_7_2_all"):
+        return "All"
+    return short_label(indicator)
+
+
 def topic_phrase(indicator: pd.Series) -> str:
     """How a sentence names the indicator, e.g. "domain 6 (safe, orderly and regular migration)".
 

@@ -97,6 +97,48 @@ def share_sentence(shares: pd.DataFrame, indicator: pd.Series, year, group: str 
     return f"{head}; {_status_phrase(indicator, worst, n_worst)}{mix}."
 
 
+def series_overview_sentence(shares: pd.DataFrame, indicators: pd.DataFrame, year,
+                             values: pd.DataFrame | None = None) -> str:
+    """One sentence over several ordinal series side by side (the seven 10.7.2 series): how many
+    countries report, and which series has the most and the fewest countries fully meeting it.
+
+    Counts only, per series; nothing is added up across series. ``shares`` is a
+    :func:`data.queries.status_shares` frame, ``indicators`` the catalogue rows shown.
+    """
+    best_label = ORDINAL_CATEGORIES[4]
+    per_series = {}
+    for ind, status, count, reporting, grp in column_rows(shares, "indicator_id", "status", "count",
+                                                          "reporting", "group"):
+        entry = per_series.setdefault(ind, {"best": 0, "reporting": {}})
+        entry["reporting"].setdefault(grp, int(reporting))
+        if status == best_label:
+            entry["best"] += int(count)
+    rows = [(indicators.loc[i], e["best"], sum(e["reporting"].values()))
+            for i, e in per_series.items() if i in indicators.index and sum(e["reporting"].values())]
+    when = "In the latest data" if str(year) == LATEST else f"In {year}"
+    if not rows:
+        return f"{when}, no country reported a status for these series."
+    share = {r[0].name: r[1] / r[2] for r in rows}
+    counts = {r[0].name: f"{r[1]} of {r[2]}" for r in rows}
+    ranked = sorted(share, key=share.get)
+
+    def named(ids) -> str:  # every series tied at that share, each with its count
+        return " and ".join(f"{topic_phrase(indicators.loc[i])} ({counts[i]})" for i in ids)
+
+    most = [i for i in ranked if share[i] == share[ranked[-1]]]
+    fewest = [i for i in ranked if share[i] == share[ranked[0]]]
+    reporting = sorted({r[2] for r in rows})
+    how_many = (f"{reporting[0]} countries report" if len(reporting) == 1
+                else f"{reporting[0]} to {reporting[-1]} countries report")
+    mix = ""
+    if values is not None and str(year) == LATEST:
+        rounds = sorted(int(y) for y in values["year"].dropna().unique())
+        if len(rounds) > 1:
+            mix = f" (latest values mix the {', '.join(map(str, rounds[:-1]))} and {rounds[-1]} rounds)"
+    return (f"{when}, {how_many} on each of these {len(rows)} series{mix}. The most countries fully meet "
+            f"{named(most)}; the fewest, {named(fewest)}.")
+
+
 def distribution_sentence(values: pd.DataFrame, medians: pd.DataFrame, indicator: pd.Series,
                           year_label=LATEST) -> str:
     """The world median and reporting count; for banded indicators, how many meet the target.

@@ -105,38 +105,33 @@ def make_status_shares(shares: pd.DataFrame, indicator_labels: dict[str, str], *
 
 def _panels_layout(traces: list[dict], ids: list[str], indicator_labels: dict[str, str], yaxis: dict,
                    theme: Theme, title: str, subtitle: str, source: str) -> dict:
-    """Side-by-side panels sharing the region axis, each titled with its indicator (the layout
-    ``make_subplots(cols=n, shared_yaxes=True)`` would make, written out)."""
+    """Side-by-side panels sharing the region axis, each named under its bars (the layout
+    ``make_subplots(cols=n, shared_yaxes=True)`` would make, written out).
+
+    The panel names are each panel's x-axis title: plotly makes room for them below the plot, so
+    they never meet the legend above it, whatever the height of the chart's box."""
     n, gap = len(ids), 0.015
     width = (1 - gap * (n - 1)) / n
     panel_font = theme.font_size if n < 4 else max(11, round(theme.font_size * 0.75))
     panel_px = (theme.export_width - 300) / n
-    titles = ["<br>".join(wrap_text(indicator_labels.get(i, i), panel_font, panel_px, 3)) for i in ids]
-    axes, notes = {}, []
-    for k, text in enumerate(titles):
+    axes = {}
+    for k, ind in enumerate(ids):
         left = k * (width + gap)
         suffix = "" if k == 0 else str(k + 1)
+        label = indicator_labels.get(ind, ind)
+        name = label if len(label) <= 3 else "<br>".join(wrap_text(label, panel_font, panel_px, 3))
         axes[f"xaxis{suffix}"] = {"anchor": f"y{suffix}", "domain": [left, left + width], "range": [0, 100],
                                   "tickvals": [50], "ticktext": ["50%"], "showgrid": True,
-                                  "gridcolor": theme.grid_color, "zeroline": False}
+                                  # Many panels: a "50%" under each would touch its neighbour on a
+                                  # phone; the grid line marks half, the bars print their shares.
+                                  "showticklabels": n <= 3, "automargin": True,
+                                  "gridcolor": theme.grid_color, "zeroline": False,
+                                  "title": {"text": f"<b>{name}</b>", "standoff": 4,
+                                            "font": {"size": theme.font_size if len(label) <= 3 else panel_font}}}
         axes[f"yaxis{suffix}"] = {**yaxis, "anchor": f"x{suffix}"} if k == 0 else {
             **yaxis, "anchor": f"x{suffix}", "matches": "y", "showticklabels": False}
-        notes.append({"text": text, "x": left + width / 2, "xanchor": "center", "xref": "paper",
-                      "yanchor": "bottom", "yref": "paper", "showarrow": False,
-                      "font": {"size": panel_font, "color": theme.text_color}})
-    layout = layout_dict(traces, theme, title, subtitle, source, annotations=notes,
-                         extra={"barmode": "stack", "bargap": 0.25, **axes})
-    # Lower the plot area so the panel titles sit below the legend instead of on top of it,
-    # sized for the smallest place the chart is shown (the dashboard's ~450 px chart box at
-    # 1280x720); exports just get a little more air.
-    lines = max(t.count("<br>") + 1 for t in titles)
-    margin = layout["margin"]
-    plot_h = min(theme.export_height, 450) - margin["t"] - margin["b"]
-    top = 1 - (lines * panel_font * 1.3 + 6) / plot_h
-    for k in range(n):
-        layout[f"yaxis{'' if k == 0 else k + 1}"]["domain"] = [0, top]
-        notes[k]["y"] = top
-    return layout
+    return layout_dict(traces, theme, title, subtitle, source,
+                       extra={"barmode": "stack", "bargap": 0.25, **axes})
 
 
 def _bar_traces(shares: pd.DataFrame, ids: list[str], groups: list[str], ylabels: dict,

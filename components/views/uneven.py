@@ -11,6 +11,7 @@ from data import queries as q
 from data import summaries
 from data.model import Dataset
 from data.catalogue import policy_indicators
+from data.labels import panel_label, short_label
 
 MODE = "uneven-mode"
 GRAPH = "uneven-graph"
@@ -40,12 +41,26 @@ def render_uneven(state, dataset: Dataset) -> list:
         else:
             both = status_shares_with_world(sel.values, sel.countries)
             world = both[both["group"] == "World"]
-        labels = {i: dataset.indicators.loc[i, "label"] for i in sel.indicators.index}
+        several = len(sel.indicators) > 1
+        subtitle = filters_in_words(state, dataset)
+        if several:
+            # Side by side, a panel gets a seventh of the width (a few dozen pixels on a phone): it
+            # is titled with its domain number, and the subtitle is the key.
+            rows = [dataset.indicators.loc[i] for i in sel.indicators.index]
+            labels = {r.name: panel_label(r) for r in rows}
+            subtitle += " · " + ", ".join(f"{labels[r.name]}: {short_label(r)}" for r in rows)
+        else:
+            labels = {i: dataset.indicators.loc[i, "label"] for i in sel.indicators.index}
         figure = make_status_shares(both, labels, theme=display_theme(state), year_label=sel.year_label,
-                                    subtitle=filters_in_words(state, dataset),
+                                    subtitle=subtitle,
                                     source=source_text(list(sel.indicators.index), dataset))
         sentences = [summaries.share_sentence(world, dataset.indicators.loc[i], state.year, values=sel.values)
                      for i in sel.indicators.index]
+        if several:  # one sentence on screen; each series' own sentence stays in the description
+            alt = " ".join(sentences)
+            text = summaries.series_overview_sentence(world, sel.indicators, state.year, values=sel.values)
+            return [summary(text), graph(GRAPH, figure, alt, "gcm-how-uneven"),
+                    source_line(list(sel.indicators.index), dataset)]
     else:
         medians = q.group_medians(sel.values, sel.countries, "region")
         figure = make_distribution(sel.values, sel.countries, medians, first, theme=display_theme(state),

@@ -7,7 +7,7 @@ from data import queries
 from data.load import load_dataset
 from data.profile_data import profile_rows
 from data.summaries import (change_sentence, distribution_sentence, map_sentence,
-                            profile_sentence, share_sentence)
+                            profile_sentence, series_overview_sentence, share_sentence)
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +131,18 @@ def test_profile_sentence(d):
     empty = sorted(set(d.countries.index) - set(d.observations["iso3"]))[0]
     assert profile_sentence("X", profile_rows(empty, d)) == (
         "No indicator values are published for X in the shipped dataset.")
+
+
+def test_series_overview_names_the_most_and_fewest_fully_meeting_with_their_counts(d):
+    """One sentence for the seven 10.7.2 series side by side, counted series by series from the rows."""
+    series = [i for i in d.indicators.index if i.startswith("sdg10_7_2_")]
+    values = queries.with_status(queries.values_for(d.observations, series, 2021), d.indicators)
+    shares = queries.status_shares(values, d.countries, by="world")
+    text = series_overview_sentence(shares, d.indicators.loc[series], 2021)
+    fully = {i: int((_obs(d, i, 2021)["value"] == 4).sum()) for i in series}
+    best, worst = max(fully.values()), min(fully.values())
+    assert text.startswith("In 2021, 89 countries report on each of these 7 series.")
+    most, fewest = text.split("The most countries fully meet ")[1].split("; the fewest, ")
+    assert all(f"({n} of 89)" in most for i, n in fully.items() if n == best)
+    assert f"({worst} of 89)" in fewest
+    assert text.count("In 2021") == 1

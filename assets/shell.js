@@ -94,7 +94,7 @@
     var pendingScrollers = null;
     function markScrollers() {
         pendingScrollers = null;
-        document.querySelectorAll("#view-content .analysis-table").forEach(function (table) {
+        document.querySelectorAll("#view-content .analysis-table:not(.table-scroll > .analysis-table)").forEach(function (table) {
             var scrolls = PHONE.matches && table.scrollWidth > table.clientWidth + 1;
             if (scrolls && table.getAttribute("tabindex") !== "0") { table.setAttribute("tabindex", "0"); }
             if (!scrolls && table.hasAttribute("tabindex")) { table.removeAttribute("tabindex"); }

@@ -24,7 +24,7 @@ from webapp.cache import FigureCache, make_cache
 from webapp.datastore import DataStore
 from webapp.security import apply_security, callback_error
 from webapp.settings import Settings
-from webapp import deck_export, downloads, xlsx_downloads
+from webapp import deck_export, downloads, speaker, xlsx_downloads
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("gcm")
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
     app = dash.Dash(
         __name__, server=server, title="GCM Progress Dashboard", assets_folder=str(HERE / "assets"),
         serve_locally=True, compress=True, update_title=None, index_string=INDEX_STRING,
+        assets_ignore=speaker.SPEAKER_ASSETS,  # the speaker window's own files
         suppress_callback_exceptions=False, on_error=callback_error,
         description="How countries implement the Global Compact for Migration",
     )
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
     downloads.register(server, store, figure_cache)
     xlsx_downloads.register(server, store, figure_cache)
     deck_export.register(server, store, figure_cache)
+    speaker.register(server, store, registry, app.config.requests_pathname_prefix)
 
     def query_state():
         snap = store.current()

@@ -4,6 +4,8 @@
  * state), a title and an optional speaker note. Moving between slides changes the URL exactly
  * as spa_links.js does, so the app re-renders from the query string; the next slide's render
  * is requested in the background so the server cache answers it at once.
+ * Speaker notes never reach this (shared) window's DOM: the speaker view (webapp/speaker.py,
+ * assets/speaker.js) shows them and steps this window over assets/presenter_link.js.
  * CSP: no eval, no inline handlers, no outside origins; everything is wired here.
  */
 (function () {
@@ -146,6 +148,48 @@
         if (event.key === "ArrowLeft" || event.key === "PageUp") { event.preventDefault(); step(-1); }
     });
 
+    /* ---- the speaker view: a separate window on the presenter's own screen ---- */
+    // This window obeys the speaker view when it is presenting or opened the speaker view, so a
+    // second dashboard tab left open elsewhere does not step along.
+    var openedSpeaker = false;
+    var lastState = "";
+
+    function leading() { return isPresenting() || openedSpeaker; }
+
+    function announce(index, count, force) {
+        // Once it has led, it keeps the speaker view informed (e.g. that presenter mode ended).
+        if (!window.gcmPresenterLink || !(leading() || lastState)) { return; }
+        var state = {type: "state", index: index, count: count, presenting: isPresenting()};
+        var signature = JSON.stringify(state);
+        if (!force && signature === lastState) { return; }
+        lastState = signature;
+        window.gcmPresenterLink.send(state);
+    }
+
+    function openSpeaker() {
+        openedSpeaker = true;
+        var speaker = window.open(prefix() + "speaker", "gcm-speaker", "popup,width=1100,height=720");
+        if (!speaker) { say("The browser blocked the speaker window; allow pop-ups for this site."); }
+        lastState = "";
+        window.setTimeout(refresh, 0);
+    }
+
+    if (window.gcmPresenterLink) {
+        window.gcmPresenterLink.listen(function (message) {
+            if (!leading()) { return; }
+            if (message.type === "hello") {
+                var deck = loadDeck();
+                var i = currentIndex(deck);
+                var onSlide = i >= 0 && normal(deck.slides[i].query) === normal(window.location.search);
+                announce(onSlide ? i : -1, deck.slides.length, true);
+            } else if (message.type === "step" && (message.delta === 1 || message.delta === -1)) {
+                step(message.delta);
+            } else if (message.type === "go" && typeof message.index === "number") {
+                goTo(message.index);
+            }
+        });
+    }
+
     /* ---- the panel ---- */
     function el(tag, attrs, text) {
         var node = document.createElement(tag);
@@ -177,7 +221,8 @@
         host.innerHTML = "";
         host.appendChild(el("p", {"class": "control-help"},
             "Save views as slides in this browser, then present them in order: arrow keys or " +
-            "Page Up/Down step through, Esc leaves presenter mode."));
+            "Page Up/Down step through, Esc leaves presenter mode. Speaker notes show only in " +
+            "the speaker view, never on the shared screen."));
         host.appendChild(el("label", {"for": "slide-title-input", "class": "control-label"}, "Slide title"));
         host.appendChild(el("input", {id: "slide-title-input", type: "text", maxlength: "120",
                                       "class": "text-input", placeholder: "Defaults to the chart title"}));
@@ -190,6 +235,9 @@
                                "Save view as slide"));
         actions.appendChild(el("button", {id: "slide-present", type: "button", "class": "button"},
                                "Present slides"));
+        actions.appendChild(el("button", {id: "slide-speaker", type: "button", "class": "button",
+                                          title: "Notes, next slide and a timer in a separate window"},
+                               "Open speaker view"));
         host.appendChild(actions);
         host.appendChild(el("div", {id: "slides-status", role: "status", "aria-live": "polite",
                                     "class": "slides-status"}));
@@ -213,7 +261,8 @@
         if (!list) { return; }
         var deck = loadDeck();
         var here = currentIndex(deck);
-        var signature = JSON.stringify(deck.slides) + "|" + here;
+        // Titles and queries only: the speaker notes must never reach this window's DOM.
+        var signature = JSON.stringify(deck.slides.map(function (s) { return [s.title, s.query]; })) + "|" + here;
         if (list.getAttribute("data-signature") === signature) { return; }  // keep focus and DOM
         list.setAttribute("data-signature", signature);
         list.innerHTML = "";
@@ -243,21 +292,15 @@
         renderList();
         var deck = loadDeck();
         var counter = document.getElementById("slide-counter");
-        var note = document.getElementById("slide-note");
         var i = currentIndex(deck);
         var onSlide = i >= 0 && normal(deck.slides[i].query) === normal(window.location.search);
         if (counter) {
-            counter.textContent = !deck.slides.length ? "No saved slides" :
-                (onSlide ? (i + 1) + " / " + deck.slides.length : "Not a saved slide");
-        }
-        if (note) {
-            var summary = document.querySelector("#view-content .chart-description") ||
-                document.getElementById("view-summary");
-            var text = onSlide && deck.slides[i].note ? deck.slides[i].note :
-                (summary ? summary.textContent : "");
-            note.textContent = text;
+            // The audience sees this: the position on a saved slide, otherwise nothing.
+            var text = onSlide ? (i + 1) + " / " + deck.slides.length : "";
+            if (counter.textContent !== text) { counter.textContent = text; }
         }
         if (onSlide && isPresenting() && i + 1 < deck.slides.length) { prefetch(deck.slides[i + 1], true); }
+        announce(onSlide ? i : -1, deck.slides.length);
         showSpotlitRow();
     }
 
@@ -412,6 +455,7 @@
         var fileExport = target.closest("#deck-pptx, #deck-html");
         if (fileExport) { exportFile(fileExport); return; }
         if (target.closest("#presenter-exit")) { exitPresenter(); return; }
+        if (target.closest("#presenter-speaker, #slide-speaker")) { openSpeaker(); return; }
         if (target.closest("#slide-present")) {
             var deck = loadDeck();
             if (!deck.slides.length) { say("Save a view as a slide first."); return; }

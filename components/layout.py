@@ -1,4 +1,9 @@
-"""The page shell: skip link, landmarks, view tabs, filters and the content area."""
+"""The page shell: skip link, landmarks, view tabs, filters and the content area.
+
+On a phone (assets/phone.css, assets/shell.js) the banner's actions fold behind a "Menu"
+button, the view tabs scroll sideways inside their own strip, and the filters (with the
+spotlight and the slides) become a drawer opened by a "Filters" button, so the chart comes first.
+"""
 from __future__ import annotations
 
 from dash import dcc, html
@@ -23,10 +28,17 @@ def build_layout(dataset: Dataset, vocab: Vocabulary, registry: Registry) -> htm
         dcc.Store(id=ids.FRAGMENTS_DONE),
         html.A("Skip to content", href="#main", className="skip-link"),
         html.Header(className="banner", role="banner", children=[
-            html.Div([html.H1("GCM Progress Dashboard"),
-                      html.P("How countries implement the Global Compact for Migration, "
-                             "across countries and its 23 objectives.", className="tagline")]),
-            html.Div(className="banner-actions", children=[
+            html.Div(className="banner-title", children=[
+                html.H1("GCM Progress Dashboard"),
+                html.P("How countries implement the Global Compact for Migration, "
+                       "across countries and its 23 objectives.", className="tagline")]),
+            # Phones only (phone.css): "Filters" opens the sidebar as a drawer over the page, and
+            # the banner's actions fold behind "Menu".
+            html.Button("Filters", id=ids.FILTERS_TOGGLE, type="button", className="button filters-toggle phone-only",
+                        **{"aria-expanded": "false", "aria-controls": ids.SIDEBAR}),
+            html.Button("Menu", id=ids.MENU_TOGGLE, type="button", className="button phone-only",
+                        **{"aria-expanded": "false", "aria-controls": ids.BANNER_ACTIONS}),
+            html.Div(id=ids.BANNER_ACTIONS, className="banner-actions", children=[
                 html.Span(f"Data: SDG Global Database, {vintage}", className="vintage"),
                 html.Button("Copy link", id=ids.COPY_LINK, type="button", className="button",
                             title="Copy a link that restores exactly this view"),
@@ -40,10 +52,13 @@ def build_layout(dataset: Dataset, vocab: Vocabulary, registry: Registry) -> htm
         ]),
         html.Div(id=ids.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
         html.Div(className="workspace", children=[
-            html.Aside([filter_panel(vocab, dataset.indicators, dataset.objectives, dataset.principles,
+            html.Aside([html.Div(className="drawer-head phone-only", children=[
+                            html.Button("Close filters (Esc)", id=ids.FILTERS_CLOSE, type="button",
+                                        className="button")]),
+                        filter_panel(vocab, dataset.indicators, dataset.objectives, dataset.principles,
                                      dataset.countries),
                         spotlight_control(vocab, dataset.countries), slides_panel()],
-                       className="sidebar", **{"aria-label": "Filters and slides"}),
+                       id=ids.SIDEBAR, className="sidebar", **{"aria-label": "Filters and slides"}),
             html.Main(id="main", tabIndex="-1", className="content", children=[
                 presenter_bar(),
                 *[html.Div(view.controls(dataset, vocab), id=view.panel_id, hidden=True)

@@ -57,12 +57,17 @@ def slides_panel() -> html.Section:
 
 
 def presenter_bar() -> html.Div:
-    """Shown only in presenter mode: exit button, slide position, the slide's speaker note."""
+    """Shown only in presenter mode: exit, the speaker view and a small slide position.
+
+    The speaker note is deliberately absent: the shared screen (and a screen capture or screen
+    reader on it) must never carry it. Notes, the next slide and the timer live in the speaker
+    window (webapp/speaker.py), kept in step by assets/slides.js."""
     return html.Div(id=ids.PRESENTER_BAR, className="presenter-bar", children=[
         # The banner (and its h1) is hidden in presenter mode; this keeps one level-one heading.
         html.H1("GCM Progress Dashboard, presenter mode", className="visually-hidden"),
         html.Button("Exit presenter mode (Esc)", id="presenter-exit", type="button", className="button"),
+        html.Button("Open speaker view", id="presenter-speaker", type="button", className="button",
+                    title="Notes, next slide and a timer in a separate window for your own screen"),
         html.Span(id="slide-counter", className="slide-counter", role="status",
                   **{"aria-live": "polite"}),
-        html.P(id="slide-note", className="slide-note"),
     ])

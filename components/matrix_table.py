@@ -164,7 +164,12 @@ def _medians_note(col: Column, indicators: Mapping, medians: Mapping[str, float]
     if reason:
         return "Not compared"
     median = medians.get(col.indicator)
-    return "" if median is None else f"World median {format_value(median, ind)}"
+    note = "" if median is None else f"World median {format_value(median, ind)}"
+    target = ind.get("band_target")
+    if target is not None and not pd.isna(target):
+        # The official target stays in sight: colour says "against the median", not "meets the target".
+        note += f"; SDG target below {format_value(target, ind)}"
+    return note.removeprefix("; ")
 
 
 def _overview_header(columns: list[Column], indicators: Mapping, objectives: pd.DataFrame,

@@ -12,6 +12,7 @@ from .catalogue import (load_countries, load_indicators, load_objectives, load_p
 from .corridor_data import with_bands
 from .manifest import MANIFEST, content_version
 from .model import OBSERVATION_COLUMNS, Dataset
+from .objective_leads import read_objective_leads, with_leads
 from .paths import CORRIDOR_FILE, DEFAULT_FOLDER, POLICY_FILE, SERIES_FILE, SHARES_FILE
 from .shipped_checks import check_shipped_files
 from .sources_table import SDG_DB, shipped_sources
@@ -78,11 +79,14 @@ def load_dataset(folder: Path | str = DEFAULT_FOLDER) -> Dataset:
         raise ValidationFailed(problems, what=f"the data files in {folder}")
     indicators = load_indicators(folder)
     observations = select_observations(_series_rows(folder), indicators)
+    objectives = load_objectives(folder)
+    # The lead of each objective (the matrix overview) is checked against the catalogue here.
+    objectives = with_leads(objectives, read_objective_leads(folder, indicators, objectives))
     return Dataset(
         observations=observations,
         indicators=indicators,
         countries=load_countries(folder),
-        objectives=load_objectives(folder),
+        objectives=objectives,
         principles=load_principles(folder),
         sources=shipped_sources(),
         regional_shares=_regional_shares(folder),

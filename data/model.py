@@ -60,7 +60,8 @@ class Dataset:
     indicators:   one row per dashboard indicator (gcm_indicator_map joined to the
                   SDG series catalogue), indexed by indicator_id
     countries:    one row per country/area, indexed by iso3, with every classification
-    objectives:   the 23 GCM objectives, indexed by number
+    objectives:   the 23 GCM objectives, indexed by number, with each one's editorial lead
+                  indicator (lead_indicator, "" for none; lead_why) from gcm_objective_leads.csv
     principles:   the 10 guiding principles, indexed by order
     sources:      citation, url, licence and vintage, indexed by source_id
     regional_shares: SG_CPA_MIGRP shares by SDG region (aggregates, never countries)

@@ -22,6 +22,7 @@ REQUIRED = {
                               "band_ceiling", "band_labels", "status_rule"),
     "sdg_series_catalogue.csv": ("series_code", "goal", "target", "indicator", "description", "file"),
     "gcm_objectives.csv": ("objective_number", "objective_title"),
+    "gcm_objective_leads.csv": ("objective", "lead_indicator_id", "why"),
     "gcm_guiding_principles.csv": ("order", "guiding_principle"),
     "country_reference_m49.csv": ("iso3", "m49", "country_or_area", "region", "subregion",
                                   "ldc", "lldc", "sids", "un_member_state"),

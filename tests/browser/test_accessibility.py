@@ -11,6 +11,8 @@ from tests.servers import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 EXTRA = {"profile": "&country=GHA", "compare": "&compare=GHA,MEX,PHL"}
+#: Views whose content arrives after the first render (a fetched HTML fragment): wait for it too.
+FILLED = {"matrix": "#matrix-table table"}
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +42,8 @@ def test_no_serious_axe_violations(axe_context, base_url, view, theme):
         page.wait_for_selector("#slides-list", state="attached")
         page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
         page.wait_for_timeout(800)  # plotly draws after the callback; a11y_fixes.js settles
+        if view in FILLED:
+            page.wait_for_selector(FILLED[view], state="attached", timeout=30000)
         if view == "map":
             page.screenshot(path=str(ROOT / "artifacts" / "screenshots" / f"theme-{theme}-map.png"))
         assert _audit(page) == []
@@ -56,6 +60,8 @@ def test_presenter_mode_has_no_serious_axe_violations(axe_context, base_url, vie
         page.wait_for_selector("#view-content > *", state="attached", timeout=30000)
         page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
         page.wait_for_timeout(800)
+        if view in FILLED:
+            page.wait_for_selector(FILLED[view], state="attached", timeout=30000)
         page.screenshot(path=str(ROOT / "artifacts" / "screenshots" / f"presenter-{view}.png"))
         assert _audit(page) == []
     finally:
@@ -84,3 +90,18 @@ def test_every_control_is_named_and_focus_is_visible(axe_context, base_url):
         assert seen > 20
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("query", ["?view=matrix&detail=6", "?view=matrix&detail=all&theme=dark&highlight=GHA",
+                                   "?view=matrix&region=Africa&sort=status&theme=projector"])
+def test_matrix_drill_downs_have_no_serious_axe_violations(axe_context, base_url, query):
+    page = axe_context.new_page()
+    try:
+        page.goto(f"{base_url}/{query}")
+        page.wait_for_selector("#matrix-table table", state="attached", timeout=30000)
+        page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
+        page.wait_for_timeout(500)
+        assert _audit(page) == []
+    finally:
+        page.close()
+

@@ -40,11 +40,15 @@ def _cell_labels(dataset, year, indicator_ids, **filters) -> dict[tuple[str, str
     html = to_html(make_matrix_table(matrix, sel.indicators, dataset.objectives))
     shorts = [str(s) for s in sel.indicators["short_label"]]
     out = {}
-    for label in ARIA.findall(html):  # "Name, Short label, 2018: 5.00%, band" or "Name, Short label: no data"
+    units = {str(u) for u in sel.indicators["unit"]}
+    # "Name, Short label: 5.00%, 2018, % of amount sent, band" or "Name, Short label: no data";
+    # returned without the year and the unit: "5.00%, band".
+    for label in ARIA.findall(html):
         head, _, text = label.replace("&amp;", "&").partition(": ")
-        head = re.sub(r", \d{4}$", "", head)
         short = next(s for s in shorts if head.endswith(", " + s))
-        out[(head[: -len(short) - 2], short)] = text
+        parts = text.split(", ")
+        parts = parts[:1] + [p for p in parts[1:] if not re.fullmatch(r"\d{4}", p) and p not in units]
+        out[(head[: -len(short) - 2], short)] = ", ".join(parts)
     return out
 
 
@@ -146,7 +150,7 @@ def test_objectives_without_indicator_are_named_gaps(dataset):
     matrix = q.implementation_matrix(sel.values, sel.indicators, sel.countries)
     html = to_html(make_matrix_table(matrix, sel.indicators, dataset.objectives,
                                      gap_objectives=q.objective_gaps(dataset.indicators, dataset.objectives)))
-    heads = re.findall(r'class="matrix-objective[^"]*"[^>]*>Obj (\d+) ', html)
+    heads = re.findall(r'class="matrix-objective[^"]*"[^>]*>Objective (\d+) ', html)
     assert [int(n) for n in heads] == sorted(set(heads_expected := {int(n) for n in read(
         "gcm_indicator_map.csv")["primary_objective"]} | gaps)) and len(heads_expected) == len(heads)
     assert html.count('class="matrix-cell matrix-gap"') == len(gaps) * len(sel.countries)

@@ -96,7 +96,7 @@ def test_cli_package_then_validate_and_a_partial_write(folder):
     proc = run("validate", str(folder))
     assert proc.returncode == 0 and "has no datapackage.json, so file integrity cannot be checked" in proc.stdout
     proc = run("package", str(folder))
-    assert proc.returncode == 0 and f"wrote {folder / MANIFEST}: 15 files" in proc.stdout, proc.stderr
+    assert proc.returncode == 0 and f"wrote {folder / MANIFEST}: 16 files" in proc.stdout, proc.stderr
     assert verify_manifest(folder) == []
     assert run("validate", str(folder)).returncode == 0
     path = folder / POLICY_FILE

@@ -50,9 +50,18 @@ def render_table(state, dataset: Dataset) -> list:
         if col == "indicator_id":
             spec["hide"] = True
         columns.append(spec)
-    records = rows.astype(object).where(rows.notna(), None).to_dict("records")
+    shown = rows.copy()
+    if "source" in shown:
+        # The full citation is one long sentence, the same on every row: in a grid cell it was cut
+        # or made every row six lines tall. The cell names the publisher; the source line under the
+        # grid and every download carry the full citation.
+        shown["source"] = shown["source"].map(lambda c: c.split(",")[0] if isinstance(c, str) else c)
+    records = shown.astype(object).where(shown.notna(), None).to_dict("records")
     grid = dag.AgGrid(id=GRID, rowData=records, columnDefs=columns,
-                      defaultColDef={"floatingFilter": True, "suppressHeaderMenuButton": True},
+                      # Long names and units wrap and the row grows: nothing is cut with an ellipsis.
+                      defaultColDef={"floatingFilter": True, "suppressHeaderMenuButton": True,
+                                     "wrapText": True, "autoHeight": True, "wrapHeaderText": True,
+                                     "autoHeaderHeight": True},
                       dashGridOptions={"animateRows": False, "ensureDomOrder": True, "enableCellTextSelection": True},
                       className="ag-theme-alpine data-grid", style={"height": "520px", "width": "100%"})
     return [summary(text), grid, source_line([state.indicator], dataset)]

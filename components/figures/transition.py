@@ -74,7 +74,7 @@ def make_transition_matrix(cells: pd.DataFrame, indicator: pd.Series, *, theme: 
     ticks = [_category_tick(n) for n in cats]
     size = projected_size(theme)
     # A single-hue scale from the page background: the count, not the direction (that is the symbol).
-    scale = [[0, theme.background], [1, "#6baed6" if theme.name == "dark" else "#2171b5"]]
+    scale = [[0, theme.background], [1, theme.count_color]]
     traces = [trace("heatmap", z=z, x=ticks, y=ticks, text=text, texttemplate="%{text}",
                     textfont={"size": round(size * 1.25)}, customdata=hover,
                     hovertemplate="%{customdata}<extra></extra>", colorscale=scale, showscale=False,

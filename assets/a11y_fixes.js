@@ -57,19 +57,18 @@
             var button = wrapper.querySelector("button.dash-dropdown");
             if (!target || !button || !button.id) { return; }
             var label = labelIdFor(button.id);
-            var parts = [label, button.id + "-value-count", button.id + "-value"].filter(function (id) {
+            // Visible order: the chosen values, then "3 selected". WCAG 2.5.3 (label in name):
+            // the accessible name must contain the visible text, so name them in that order.
+            var parts = [label, button.id + "-value", button.id + "-value-count"].filter(function (id) {
                 return id && document.getElementById(id);
             });
             target.removeAttribute("aria-hidden");
             target.setAttribute("role", "combobox");
             target.setAttribute("aria-haspopup", "listbox");
             target.setAttribute("aria-expanded", button.getAttribute("aria-expanded") || "false");
-            if (parts.length) { target.setAttribute("aria-labelledby", parts.join(" ")); }
-            if (label) {
-                var own = (button.getAttribute("aria-labelledby") || "").split(" ");
-                if (own.indexOf(label) < 0) {
-                    button.setAttribute("aria-labelledby", [label].concat(own).join(" ").trim());
-                }
+            if (parts.length) {
+                target.setAttribute("aria-labelledby", parts.join(" "));
+                button.setAttribute("aria-labelledby", parts.join(" "));
             }
         });
     }

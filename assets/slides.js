@@ -1,4 +1,4 @@
-/* Saved views as slides, presenter mode keys, and chart exports.
+/* Saved views as slides and presenter mode keys.
  *
  * The deck lives in localStorage (no account). A slide is a URL query (the dashboard's whole
  * state), a title and an optional speaker note. Moving between slides changes the URL exactly
@@ -392,35 +392,9 @@
         if (focus) { focus.focus(); }
     }
 
-    /* ---- chart exports (client side, offline; title and source are part of the figure) ---- */
-    var EXPORTS = {
-        "png-slide": {format: "png", width: 1280, height: 720, scale: 1.5, suffix: "-1920x1080"},
-        "svg-slide": {format: "svg", width: 1280, height: 720, scale: 1.5, suffix: "-1920x1080"},
-        "png-screen": {format: "png", scale: 1, suffix: "-screen"}
-    };
-
-    function exportChart(button) {
-        var spec = EXPORTS[button.getAttribute("data-export")];
-        var host = document.getElementById(button.getAttribute("data-graph"));
-        var gd = host && (host.classList.contains("js-plotly-plot") ? host : host.querySelector(".js-plotly-plot"));
-        if (!spec || !gd || !window.Plotly) { return; }
-        var options = {format: spec.format, scale: spec.scale,
-                       filename: (button.getAttribute("data-filename") || "gcm-chart") + spec.suffix};
-        if (spec.width) {
-            options.width = spec.width;
-            options.height = spec.height;
-        } else {
-            options.width = gd._fullLayout.width;
-            options.height = gd._fullLayout.height;
-        }
-        window.Plotly.downloadImage(gd, options);
-    }
-
     /* ---- wiring ---- */
     document.addEventListener("click", function (event) {
         var target = event.target.closest ? event.target : event.target.parentNode;
-        var exportButton = target.closest("[data-export]");
-        if (exportButton) { exportChart(exportButton); return; }
         var action = target.closest("[data-slide-action]");
         if (action) {
             moveSlide(parseInt(action.getAttribute("data-slide"), 10), action.getAttribute("data-slide-action"));

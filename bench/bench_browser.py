@@ -32,7 +32,7 @@ CHANGE_JS = """async ([search, expected]) => {
       const gd = plot();
       const redrawn = gd && gd._fullLayout && gd._fullLayout !== before
         && gd.querySelector('path.choroplethlocation')
-        && (!expected || gd.textContent.includes(expected));
+        && (!expected || gd.closest('figure').textContent.includes(expected));  // the subtitle
       if (redrawn) { requestAnimationFrame(() => resolve(performance.now() - t0)); return; }
       if (performance.now() - t0 > 15000) { reject(new Error('no redraw for ' + search)); return; }
       requestAnimationFrame(check);

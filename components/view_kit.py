@@ -21,6 +21,7 @@ from data.selection import Selection, select as select_from
 from data.years import LATEST
 
 from . import ids
+from .figures.anatomy import split_anatomy
 from .figures.geo_config import graph_config
 from .url_fields import UrlField, choice, parse_countries
 
@@ -123,15 +124,16 @@ def source_text(indicator_ids, dataset: Dataset) -> str:
 
 
 def source_line(indicator_ids, dataset: Dataset) -> html.P:
-    """'Source: … · How this is computed' under every chart."""
-    # The full citation is drawn inside the chart (so it travels with exports); here, the links.
+    """'Data: <source links> · How this is computed' under a view's charts.
+
+    The full citation and the editorial-mapping note close each chart (its anatomy, which the
+    exports keep); this line adds what an image cannot: the links."""
     source_ids = sorted({dataset.indicators.loc[i, "source_id"] for i in indicator_ids
                          if i in dataset.indicators.index})
     links = [html.A(dataset.sources.loc[s, "citation"].split(",")[0], href=dataset.sources.loc[s, "url"])
              for s in source_ids if s in dataset.sources.index]
     return html.P(className="source-line", children=[
-        "Source: ", *links, " · Objective mapping is editorial · ",
-        html.A("How this is computed", href=METHODOLOGY_HREF)])
+        "Data: ", *links, " · ", html.A("How this is computed", href=METHODOLOGY_HREF)])
 
 
 def summary(text: str) -> html.P:
@@ -140,28 +142,44 @@ def summary(text: str) -> html.P:
 
 
 def graph(graph_id: str, figure, alt_text: str, filename: str, height: int | None = None) -> html.Figure:
-    """A chart with its text alternative (aria-describedby, shown on demand and as speaker
-    notes in presenter mode) and export buttons that draw title and source into the image.
+    """A chart with its anatomy: title and subtitle above, the plot, the source line below, the
+    text alternative (aria-describedby, shown on demand) and export buttons.
 
+    Title, subtitle and source are page text on screen, so they wrap to the chart's real width
+    (components/figures/anatomy.py); the exports put them back into the image.
     ``height`` (px) is for figures taller than the default chart box."""
     alt_id = f"{graph_id}-description"
+    screen, anatomy = split_anatomy(figure)
     # The builders return plain dicts, never go.Figure: cached views are pickled, and
     # unpickling a go.Figure re-validates every property (~25 ms for a map).
-    chart = dcc.Graph(id=graph_id, figure=figure, config=graph_config(filename),
+    chart = dcc.Graph(id=graph_id, figure=screen, config=graph_config(filename),
                       responsive=True, className="chart-graph")
     if height:
         chart.style = {"height": f"{int(height)}px"}
+    head = [html.H2(anatomy.title, className="chart-title")] if anatomy.title else []
+    if anatomy.subtitle:
+        head.append(html.P(anatomy.subtitle, className="chart-subtitle"))
     return html.Figure(className="chart", **{"aria-describedby": alt_id}, children=[
-        html.Div(className="chart-exports", role="group", **{"aria-label": "Download this chart"},
-                 children=[html.Button(label, type="button", className="button export-button",
-                                       **{"data-export": kind, "data-graph": graph_id,
-                                          "data-filename": filename})
-                           for label, kind in EXPORTS.items()]),
+        html.Div(className="chart-head", children=[
+            html.Div(head, className="chart-heading"),
+            html.Div(className="chart-exports", role="group", **{"aria-label": "Download this chart"},
+                     children=[html.Button(label, type="button", className="button export-button",
+                                           **{"data-export": kind, "data-graph": graph_id,
+                                              "data-filename": filename})
+                               for label, kind in EXPORTS.items()]),
+        ]),
         chart,
+        *([html.P(anatomy.source, className="chart-source")] if anatomy.source else []),
         html.Figcaption(className="chart-alt", children=[
             html.Details([html.Summary("Describe this chart"),
                           html.P(alt_text, id=alt_id, className="chart-description")])]),
     ])
+
+
+def scroll_box(table: html.Table, label: str) -> html.Div:
+    """``table`` in a box that scrolls sideways by itself when the screen is narrower than the
+    table (a phone), so the page never does. Focusable, so keyboard users can scroll it."""
+    return html.Div(table, className="table-scroll", role="region", tabIndex="0", **{"aria-label": label})
 
 
 def empty(message: str) -> html.Div:

@@ -14,6 +14,11 @@ def row_height(n_rows: int, theme: Theme, per_row: float = 1.9, extra: int = 230
     return max(minimum, round(n_rows * theme.font_size * per_row + extra))
 
 
+def value_label_room(theme: Theme, characters: int = 7) -> int:
+    """Right margin (px) for a value label such as "100.0%" printed right of the last point."""
+    return round(characters * 0.62 * theme.font_size) + 8
+
+
 def vline(x: float, y_span, theme: Theme, dash: str, label: str, **props) -> dict:
     """A vertical reference line trace that names itself in the legend (no label collisions)."""
     return trace("scatter", x=[x, x], y=list(y_span), mode="lines", name=label, hoverinfo="name",

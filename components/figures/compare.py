@@ -9,7 +9,7 @@ from components.theme import Theme, get_theme, layout_dict
 from data.formatting import format_value, text_or_empty
 from data.labels import short_label
 
-from .common import legend_right, series_colors
+from .common import series_colors
 from .empty import empty_figure
 from .plain import FigureDict, figure, trace
 
@@ -105,7 +105,7 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
                         "line": {"color": theme.reference_line, "width": 2}}))
         span_values = [x["value"] for x in part] + [x["region_median"] for x in part] + [w["world_median"]]
         axes[f"xaxis{suffix}"] = {**xaxis, "range": _span(span_values, ind), "gridcolor": theme.grid_color,
-                                  "zeroline": False, "fixedrange": True, "nticks": 6,
+                                  "zeroline": False, "fixedrange": True, "nticks": 5,
                                   "tickfont": {"size": max(10, theme.font_size - 3)}}
         axes[f"yaxis{suffix}"] = {**yaxis, "fixedrange": True, "showgrid": False, "ticksuffix": " ",
                                   "automargin": True, "range": [-0.5, 0.5], "tickvals": [0],
@@ -123,6 +123,7 @@ def make_compare(rows: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, 
                                 "line": {"color": theme.reference_line, "width": 2}}))
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, axis_space=False,
                          extra={**axes, "hovermode": "closest"})
-    legend_right(layout, traces, theme)
+    # The legend stays on its own row above the plot: a column on the right would take half of a
+    # phone's width from the rows.
     layout["height"] = round(len(ids) * theme.font_size * 4.2 + layout["margin"]["t"] + layout["margin"]["b"])
     return figure(traces, layout)

@@ -6,7 +6,8 @@ import pandas as pd
 from components.theme import Theme, get_theme, layout_dict
 from data.formatting import format_banded
 
-from .common import fit_source_right_of_labels, legend_right, row_height, vline
+from .anatomy import TICK_LINE
+from .common import fit_source_right_of_labels, row_height, value_label_room, vline
 from .empty import empty_figure
 from .plain import FigureDict, figure, trace
 
@@ -41,7 +42,7 @@ def make_corridor_costs(costs: pd.DataFrame, *, theme: Theme | str = "light", ti
         traces.append(trace(
             "scatter", x=part["value"], y=part_labels, mode="markers+text", name=f"{style['label']} ({len(part)})",
             legendgroup=style["label"], text=[format_banded(v) for v in part["value"]],
-            texttemplate="%{text}", textposition="middle right",
+            texttemplate="%{text}", textposition="middle right", cliponaxis=False,  # the margin has room
             textfont={"color": theme.text_color, "size": max(11, theme.font_size - 2)},
             customdata=[[p, int(y), b] for p, y, b in zip(part["partner"], part["year"], part["band"])],
             hovertemplate="<b>%{customdata[0]}</b><br>Cost: %{text} of USD 200<br>%{customdata[2]}"
@@ -60,8 +61,14 @@ def make_corridor_costs(costs: pd.DataFrame, *, theme: Theme | str = "light", ti
     }
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, axis_space=False,
                          extra=axes)
-    legend_right(layout, traces, theme)
+    layout["margin"]["r"] = max(layout["margin"]["r"], value_label_room(theme))
     fit_source_right_of_labels(layout, theme, labels)  # the footer starts right of the corridor names
     layout["margin"]["t"] += theme.font_size * 2  # room for the x ticks on top
-    layout["height"] = row_height(len(costs), theme, per_row=1.8, extra=int(layout["margin"]["t"]) + 80)
+    # A name longer than a tick line wraps (components/figures/anatomy.py): give every row two lines.
+    per_row = 2.6 if max(len(label) for label in labels) > TICK_LINE else 1.8
+    layout["height"] = row_height(len(costs), theme, per_row=per_row, extra=int(layout["margin"]["t"]) + 80)
+    # The legend is a row above the x ticks (which sit on top, next to the first corridors), not
+    # a column on the right that took half of a phone's width from the bars.
+    plot_height = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    layout["legend"] = {**layout["legend"], "y": 1 + theme.font_size * 2.4 / max(plot_height, 1)}
     return figure(traces, layout)

@@ -8,7 +8,7 @@ from data.formatting import direction_text, format_value, nature_text, numeric_t
 from data.frames import column_rows
 from data.labels import ORDINAL_SHORT
 
-from .common import JITTER_SPREAD, hline, jitter, legend_right
+from .common import JITTER_SPREAD, hline, jitter
 from .empty import empty_figure
 from .plain import FigureDict, figure, trace
 
@@ -64,7 +64,9 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
         traces.append(hline(target, [0.55, 4.45], theme, "dot", f"Official target: {target_text(outcome)}"))
     unit = str(outcome.get("unit") or "")
     axes = {
+        # Upright labels: turned on their side (plotly's choice when they crowd) they overlap.
         "xaxis": {"range": [0.55, 4.45], "tickvals": [1, 2, 3, 4], "zeroline": False, "showgrid": False,
+                  "tickangle": 0,
                   "ticktext": [f"{n} {ORDINAL_SHORT[n]}" for n in (1, 2, 3, 4)],
                   "title": {"text": f"{policy['label']} (score, government self-reported)"}},
         "yaxis": {"title": {"text": f"{unit} ({direction_text(outcome['direction'])})"},
@@ -78,4 +80,6 @@ def make_gap_scatter(points: pd.DataFrame, medians: pd.DataFrame, policy: pd.Ser
     shift = f"points shifted sideways by up to \u00b1{JITTER_SPREAD:g} within each score"
     subtitle = f"{subtitle} \u00b7 {shift}" if subtitle else shift[0].upper() + shift[1:]
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, extra=axes)
-    return figure(traces, legend_right(layout, traces, theme))
+    # The legend keeps layout_dict's own row above the plot: a column on the right took half of a
+    # phone's width from the plot.
+    return figure(traces, layout)

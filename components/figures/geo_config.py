@@ -37,7 +37,9 @@ def graph_config(filename: str = "gcm_dashboard", assets_prefix: str = "/assets/
         "showEditInChartStudio": False,
         "topojsonURL": prefix,
         "responsive": True,
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        # The camera would save the screen figure, without its title and source: the export
+        # buttons above each chart save the full anatomy instead (assets/chart_exports.js).
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"],
         "toImageButtonOptions": {"format": "png", "filename": _safe_filename(filename),
                                  "width": SLIDE_LAYOUT[0], "height": SLIDE_LAYOUT[1],
                                  "scale": SLIDE_SCALE},

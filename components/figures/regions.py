@@ -9,6 +9,7 @@ from components.theme import Theme, get_theme, layout_dict
 from data.formatting import format_percent
 
 from .empty import empty_figure
+from .common import value_label_room
 from .plain import FigureDict, figure, trace
 
 
@@ -46,18 +47,25 @@ def make_region_shares(shares: pd.DataFrame, domain_code: str, *, theme: Theme |
         trace("scatter", x=rows["share_2021"], y=labels, mode="markers+text", name="2021", text=text,
               texttemplate=[fmt(v) for v in rows["share_2021"]],
               # The label goes on the side away from the 2019 marker, so a fall does not print over it.
-              textposition=["middle left" if b < a else "middle right"
+              # Near 0% there is no room on the left (the region names are there): right then.
+              textposition=["middle left" if b < a and b >= 40 else "middle right"
                             for a, b in zip(rows["share_2019"].tolist(), rows["share_2021"].tolist())],
               hovertemplate="%{text}<extra></extra>",
               textfont={"color": theme.text_color, "size": max(11, theme.font_size - 2)},
+              # A label next to 0% or 100% may run past the axis: draw it whole (the margin has room).
+              cliponaxis=False,
               marker={"symbol": "circle", "size": theme.marker_size + 4, "color": theme.ordinal_colors[1]}),
     ]
     axes = {
-        "xaxis": {"range": [0, 118], "tickvals": [0, 25, 50, 75, 100],
-                  "ticktext": ["0%", "25%", "50%", "75%", "100%"], "gridcolor": theme.grid_color,
+        # Three labelled ticks (grid lines every 25%): five crowd each other on a phone.
+        "xaxis": {"range": [0, 118], "tickvals": [0, 50, 100], "tickangle": 0,
+                  "ticktext": ["0%", "50%", "100%"], "gridcolor": theme.grid_color,
+                  "minor": {"tickvals": [25, 75], "showgrid": True, "gridcolor": theme.grid_color},
                   "zeroline": False, "fixedrange": True,
                   "title": {"text": "Share of countries (%), as published by the UN"}},
         "yaxis": {"categoryorder": "array", "categoryarray": labels, "autorange": "reversed",
                   "ticksuffix": " ", "fixedrange": True, "automargin": True},
     }
-    return figure(traces, layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, extra=axes))
+    layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, extra=axes)
+    layout["margin"]["r"] = max(layout["margin"]["r"], value_label_room(theme))
+    return figure(traces, layout)

@@ -8,7 +8,7 @@ from dash import html
 from components.figures.regions import make_region_shares
 from components.figures.uneven import make_status_shares
 from components.view_kit import (POLICY_FIELD, View, display_theme, empty, filters_in_words, graph, note,
-                                 policy_dropdown, select, source_line, source_text, summary)
+                                 policy_dropdown, scroll_box, select, source_line, source_text, summary)
 from data import queries as q
 from data import regional_data as rd
 from data.formatting import format_percent
@@ -28,7 +28,7 @@ def _domain_code(policy_id: str) -> str:
     return "ALL" if tail == "all" else tail.upper()
 
 
-def _shares_table(shares: pd.DataFrame) -> html.Table:
+def _shares_table(shares: pd.DataFrame) -> html.Div:
     domains = list(dict.fromkeys(zip(shares["domain_code"], shares["domain"])))
 
     def cell(v19, v21):
@@ -42,13 +42,13 @@ def _shares_table(shares: pd.DataFrame) -> html.Table:
         rows.append(html.Tr([html.Th(area, scope="row")] + [
             html.Td(cell(by.at[c, "share_2019"], by.at[c, "share_2021"]) if c in by.index else "–")
             for c, _ in domains]))
-    return html.Table(className="analysis-table shares-table", children=[
+    return scroll_box(html.Table(className="analysis-table shares-table", children=[
         html.Caption("All domains at a glance: % of countries, 2019 → 2021 (SG_CPA_MIGRP as published, rounded "
                      "half up to whole percent; – = not published)."),
         html.Thead(html.Tr([html.Th("SDG region", scope="col")] + [
             html.Th("All domains" if c == "ALL" else f"{c[-1]} {name.split('/')[0]}", scope="col")
             for c, name in domains])),
-        html.Tbody(rows)])
+        html.Tbody(rows)]), "Regional shares, all domains")
 
 
 def render_regions(state, dataset: Dataset) -> list:
@@ -72,7 +72,7 @@ def render_regions(state, dataset: Dataset) -> list:
                              title=f"Countries with migration policies, {short_label(policy).lower()}: 2019 and 2021",
                              subtitle="By SDG region · shares as published by the UN (not computed here)",
                              source=SHARES_SOURCE)
-    out += [graph(GRAPH, fig, text, f"gcm-regions-{code}", height=560), _shares_table(shares),
+    out += [graph(GRAPH, fig, text, f"gcm-regions-{code}", height=640), _shares_table(shares),
             note("The UN's regional shares use more countries than are published one by one (for example, "
                  "the 2021 world share is consistent with 138 countries, while 89 have published scores), so they "
                  "are shown as published and never mixed with country values.")]

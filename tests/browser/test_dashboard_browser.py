@@ -110,3 +110,21 @@ def test_every_view_at_1280x720_for_screenshots(probe, base_url, name, query):
     assert path.stat().st_size > 10_000
     assert probe.foreign_requests() == []
     assert probe.console_errors == []
+
+
+def test_chart_title_is_page_text_and_the_svg_export_draws_it_back(probe, base_url, tmp_path):
+    """On screen the title wraps as page text (never cut); the exported image still carries it."""
+    _open(probe, base_url, "?view=uneven&year=2021")
+    page = probe.page
+    page.wait_for_selector("#uneven-graph .main-svg")
+    title = page.locator(".chart-title").first.inner_text()
+    assert title.startswith("Migration policies")
+    assert page.locator("#uneven-graph .gtitle").count() == 0  # not drawn into the screen figure
+    with page.expect_download() as info:
+        page.locator("[data-export='svg-slide'][data-graph='uneven-graph']").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    svg = path.read_text(encoding="utf-8")
+    assert 'class="gtitle"' in svg and "Migration policies" in svg
+    assert "Source: United Nations" in svg
+    assert probe.console_errors == []

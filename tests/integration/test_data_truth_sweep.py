@@ -230,8 +230,8 @@ def test_views_state_the_rules_and_the_gaps(dash_client):
         _content(dash_client, "?view=matrix&objective=12"), ensure_ascii=False)
     # Editorial mapping: in the subtitle naming objectives and in the footer drawn into the image.
     figure = next(_figures(_content(dash_client, "?view=map&objective=20&indicator=sdg10_c_1_cost_to_receiving")))
-    assert "(editorial mapping)" in figure["layout"]["title"]["subtitle"]["text"]
-    source = [a for a in figure["layout"]["annotations"] if a.get("name") == "source"][0]["text"]
+    assert "(editorial mapping)" in figure["layout"]["meta"]["export"]["title"]["subtitle"]["text"]
+    source = [a for a in figure["layout"]["meta"]["export"]["annotations"] if a.get("name") == "source"][0]["text"]
     assert "Objective mapping is editorial" in source
 
 

@@ -35,5 +35,11 @@ def _graphs(node):
 @pytest.mark.parametrize("state", STATES, ids=lambda s: s.view + "-" + (s.indicator or ""))
 def test_every_rendered_chart_is_a_valid_plotly_figure(dataset, state):
     for graph in _graphs(REGISTRY.render(state, dataset)):
-        fig = as_figure(graph.figure)
-        assert fig.layout.title.text or fig.layout.annotations, graph.id
+        as_figure(graph.figure)
+        # On screen the title and source are page text; the export buttons draw them back in
+        # from layout.meta.export, which must make a valid figure with its title and source.
+        layout = graph.figure["layout"]
+        export = layout["meta"]["export"]
+        assert export["title"]["text"], graph.id
+        assert any(a.get("name") == "source" for a in export["annotations"]), graph.id
+        as_figure({**graph.figure, "layout": {**layout, **export}})

@@ -19,11 +19,7 @@ from .view_kit import graph, source_text
 GRAPH = "profile-domains-graph"
 CHANGE_TEXT = {"improved": "\u25b2 up", "same": "= same", "declined": "\u25bc down",
                "one round": "\u2013", "not reported": "\u2013"}
-#: Width (px) the card chart's title, subtitle and source are wrapped for, per theme: the card's
-#: chart column beside the text (projector) or a 390 px phone (light, dark).
-TEXT_WIDTH = {"light": 350, "dark": 350, "projector": 560}
-#: In presenter mode the chart takes two thirds of a 1280 px slide.
-PRESENTER_TEXT_WIDTH = 760
+
 COVERAGE_MARK = {"data": "\u2713", "no value": "\u2013", "no indicator": "\u00d7"}
 COVERAGE_TEXT = {"data": "has data", "no value": "no value for this country",
                  "no indicator": "no indicator yet"}
@@ -118,8 +114,7 @@ def country_card(iso3: str, dataset: Dataset, *, year, theme: str, presenter: bo
     fig = make_domain_chart(
         rows, name, theme=theme, title=f"{name}: SDG 10.7.2 migration policy categories",
         subtitle=f"Countries per category in {region} and the world; {name}'s category outlined",
-        source=source_text([r["indicator_id"] for r in rows], dataset),
-        text_width=PRESENTER_TEXT_WIDTH if presenter else TEXT_WIDTH.get(theme))
+        source=source_text([r["indicator_id"] for r in rows], dataset))
     chart = [graph(GRAPH, fig, domains_alt(rows, name), f"gcm-profile-{iso3}")]
     if not presenter:
         chart.append(domains_table(rows, name))

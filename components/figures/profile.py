@@ -14,7 +14,7 @@ from data.labels import ORDINAL_SHORT
 from data.status import ORDINAL_CATEGORIES
 
 from .empty import empty_figure
-from .fit import add_subtitle_lines, fit_text_width, key_lines, projected_size
+from .fit import projected_size
 from .plain import FigureDict, figure, trace
 
 #: Share of the plot width for the country's own column, and the gap between panels.
@@ -38,11 +38,10 @@ def _head(text: str, x: float, theme: Theme, g: int, anchor: str = "left") -> di
 
 def make_domain_chart(rows: list[dict], country: str, *, theme: Theme | str = "light",
                       title: str | None = None, subtitle: str | None = None,
-                      source: str | None = None, text_width: int | None = None) -> FigureDict:
+                      source: str | None = None) -> FigureDict:
     """The country's category and stacked category counts per 10.7.2 series, per group (region, World).
 
-    ``rows`` come from :func:`data.profile_data.domain_distribution`. ``text_width`` (px) wraps
-    title, subtitle and source for a narrow chart box (see :func:`.fit.fit_text_width`).
+    ``rows`` come from :func:`data.profile_data.domain_distribution`.
     """
     theme = get_theme(theme)
     title = title or f"{country}: SDG 10.7.2 categories against region and world"
@@ -95,19 +94,15 @@ def make_domain_chart(rows: list[dict], country: str, *, theme: Theme | str = "l
     extra.update({
         "barmode": "stack", "bargap": 0.28, "hovermode": "closest",
         "yaxis": {"categoryorder": "array", "categoryarray": [HEAD_ROW, *labels], "autorange": "reversed",
-                  "automargin": not text_width, "ticksuffix": " ", "fixedrange": True, "showgrid": False,
+                  "automargin": True, "ticksuffix": " ", "fixedrange": True, "showgrid": False,
                   "tickfont": {"size": size}},
     })
-    # The head row needs a point to exist on the category axis.
-    traces.append(trace("scatter", x=[None], y=[HEAD_ROW], xaxis="x", yaxis="y", mode="markers",
-                        showlegend=False, hoverinfo="skip"))
+    # Legend entries drawn without the outline the country's segments carry; their empty bars in the
+    # head row also put that row on the category axis.
+    traces += [trace("bar", orientation="h", y=[HEAD_ROW], x=[0], xaxis="x2", yaxis="y",
+                     name=f"{c} {ORDINAL_SHORT[c]}", hoverinfo="skip",
+                     marker={"color": style["color"], "line": {"color": theme.country_line, "width": 1}})
+               for c, style in zip(ORDINAL_CATEGORIES, styles)]
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle, source=source, axis_space=False,
                          extra=extra, annotations=heads)
-    if text_width:
-        longest = max(len(line) for label in labels for line in label.split("<br>"))
-        fit_text_width(layout, traces, theme, text_width, source_inset=round(longest * 0.58 * size + 12))
-    # The colour key in the subtitle (a plotly legend wraps unpredictably in a narrow box); the
-    # numbers in the squares and segments carry the meaning without it.
-    key = [(style["color"], f"{c} {ORDINAL_SHORT[c]}") for c, style in zip(ORDINAL_CATEGORIES, styles)]
-    add_subtitle_lines(layout, theme, key_lines(key, theme, text_width or 900))
     return figure(traces, layout)

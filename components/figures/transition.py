@@ -16,7 +16,7 @@ from data.frames import column_rows
 from data.labels import ORDINAL_SHORT
 
 from .empty import empty_figure
-from .fit import fit_text_width, projected_size
+from .fit import projected_size
 from .plain import FigureDict, figure, trace
 
 #: Direction -> (symbol written in the matrix cells and scatter legend, words).
@@ -26,13 +26,6 @@ DIRECTION_MARK = {"improved": ("\u25b2", "improved"), "same": ("=", "same"), "de
 DIRECTION_MARKER = {"improved": "triangle-up", "same": "circle", "declined": "triangle-down",
                     "higher": "triangle-up", "lower": "triangle-down"}
 NAMES_PER_LINE = 3
-#: Width (px) titles are wrapped for in the light and dark themes: a 390 px phone shows them too.
-PHONE_TEXT_WIDTH = 350
-
-
-def text_width_for(theme: Theme) -> int | None:
-    """The wrap width for ``theme``: a phone's for light and dark; the projector is not used on phones."""
-    return None if theme.name == "projector" else PHONE_TEXT_WIDTH
 
 
 def _names_text(names: list[str]) -> str:
@@ -48,14 +41,12 @@ def _category_tick(n: int) -> str:
 
 def make_transition_matrix(cells: pd.DataFrame, indicator: pd.Series, *, theme: Theme | str = "light",
                            title: str | None = None, subtitle: str | None = None, source: str | None = None,
-                           from_year: int = 2019, to_year: int = 2021, text_width: int | None = None) -> FigureDict:
+                           from_year: int = 2019, to_year: int = 2021) -> FigureDict:
     """A 4x4 heatmap of countries by first-round category (rows) and second-round category (columns).
 
-    ``cells`` comes from :func:`data.change_data.transition_matrix`; ``text_width`` (px) wraps
-    title, subtitle and source for a narrow box (a phone).
+    ``cells`` comes from :func:`data.change_data.transition_matrix`.
     """
     theme = get_theme(theme)
-    text_width = text_width or text_width_for(theme)
     title = title or f"{indicator['label']}: {from_year} \u2192 {to_year}"
     if cells.empty or int(cells["count"].sum()) == 0:
         return empty_figure("No country in this selection reported both rounds", theme,
@@ -94,21 +85,16 @@ def make_transition_matrix(cells: pd.DataFrame, indicator: pd.Series, *, theme: 
     }
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
                          source=source or default_source(indicator), axis_space=False, extra=axes)
-    if text_width:
-        fit_text_width(layout, traces, theme, text_width)
-    # Room for the 2021 ticks and axis title above the cells (two tick lines for "Further progress").
-    layout["margin"]["t"] += round(size * 4.2)
+    # The 2021 ticks and axis title above the cells take their room through the axis automargin.
     return figure(traces, layout)
 
 
 def make_first_latest(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | str = "light",
                       highlight=(), title: str | None = None, subtitle: str | None = None,
-                      source: str | None = None, base_year: int = 2019, text_width: int | None = None) -> FigureDict:
+                      source: str | None = None, base_year: int = 2019) -> FigureDict:
     """Each country's ``base_year`` value (x) against its latest later value (y), with the diagonal
-    of no change. ``rows`` comes from :func:`data.change_data.first_and_latest`; ``text_width``
-    as in :func:`make_transition_matrix`."""
+    of no change. ``rows`` comes from :func:`data.change_data.first_and_latest`."""
     theme = get_theme(theme)
-    text_width = text_width or text_width_for(theme)
     title = title or f"{indicator['label']}: {base_year} against latest"
     if rows.empty:
         return empty_figure(f"No country in this selection reported in {base_year} and later", theme,
@@ -153,8 +139,6 @@ def make_first_latest(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme 
     }
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
                          source=source or default_source(indicator), extra=axes)
-    if text_width:
-        fit_text_width(layout, traces, theme, text_width)
     return figure(traces, layout)
 
 

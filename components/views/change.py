@@ -27,6 +27,8 @@ SCATTER_GRAPH = "change-scatter-graph"
 NAMES = "change-matrix-names"
 #: Everything after the view's main chart: hidden in presenter mode, where a slide is one chart.
 SECONDARY = "change-secondary"
+#: The view's main chart: in presenter mode it fills the slide.
+MAIN = "change-main"
 
 
 def _counts_table(counts, dataset) -> html.Div:
@@ -192,14 +194,14 @@ def render_change(state, dataset: Dataset) -> list:
                          "policies or a different reading of the questionnaire; it is not an outside assessment."),
                     source_line(list(policy_indicators(dataset.indicators)), dataset)]
     if not continuous:
-        main, rest = policy_part[:1], policy_part[1:]
+        main, rest = [html.Div(policy_part[:1], className=MAIN)], policy_part[1:]
         rest.append(note("Choose a continuous indicator in the sidebar (for example remittance costs) to see its "
                          "2019 value against the latest, over time, and a map you can play year by year."))
         return [summary(text), *main, html.Div(rest, className=SECONDARY)]
     first, sentence = _first_latest(state, dataset, sel)
     rest = [*_over_time(state, dataset, sel),
             html.H2(f"SDG 10.7.2 rounds: {short_label(policy)}", className="analysis-heading"), *policy_part]
-    return [summary(f"{text} {sentence}"), *first, html.Div(rest, className=SECONDARY)]
+    return [summary(f"{text} {sentence}"), html.Div(first, className=MAIN), html.Div(rest, className=SECONDARY)]
 
 
 def change_controls(dataset: Dataset, vocab) -> html.Div:

@@ -18,7 +18,7 @@ from .fit import projected_size
 from .plain import FigureDict, figure, trace
 
 #: Share of the plot width for the country's own column, and the gap between panels.
-OWN_WIDTH = 0.12
+OWN_WIDTH = 0.14
 PANEL_GAP = 0.04
 #: The blank first row that holds the column heads ("Ghana", "Africa (40 countries)", "World (...)").
 HEAD_ROW = " "
@@ -56,7 +56,7 @@ def make_domain_chart(rows: list[dict], country: str, *, theme: Theme | str = "l
     have = [not is_missing(r["value"]) for r in rows]
     own = [int(r["value"]) if h else None for r, h in zip(rows, have)]
     traces = [trace(
-        "scatter", x=[0.5] * len(rows), y=labels, xaxis="x", yaxis="y", mode="markers+text",
+        "scatter", x=[0.6] * len(rows), y=labels, xaxis="x", yaxis="y", mode="markers+text",
         name=country, showlegend=False, cliponaxis=False,
         text=[str(c) if c else "\u2013" for c in own], textposition="middle center",
         textfont={"size": size, "color": [styles[c - 1]["text_color"] if c else theme.no_data_text for c in own]},
@@ -94,7 +94,7 @@ def make_domain_chart(rows: list[dict], country: str, *, theme: Theme | str = "l
     extra.update({
         "barmode": "stack", "bargap": 0.28, "hovermode": "closest",
         "yaxis": {"categoryorder": "array", "categoryarray": [HEAD_ROW, *labels], "autorange": "reversed",
-                  "automargin": True, "ticksuffix": " ", "fixedrange": True, "showgrid": False,
+                  "automargin": True, "ticksuffix": "   ", "fixedrange": True, "showgrid": False,
                   "tickfont": {"size": size}},
     })
     # Legend entries drawn without the outline the country's segments carry; their empty bars in the

@@ -229,8 +229,10 @@ def test_card_chart_shows_country_category_and_counts(d):
     rows = domain_distribution("MEX", d)
     own = fig["data"][0]
     assert own["text"] == [str(int(r["value"])) for r in rows]  # the category as a number, not colour alone
-    bars = [t for t in fig["data"] if t["type"] == "bar"]
+    bars = [t for t in fig["data"] if t["type"] == "bar" and t.get("showlegend") is False]
     assert len(bars) == 2 * 4  # region and world, four categories each
+    legend = [t["name"] for t in fig["data"] if t.get("showlegend") is not False]
+    assert legend == ["1 Further progress", "2 Partially", "3 Meets", "4 Fully"]
     for t in bars:
         assert all(txt == "" or txt.isdigit() for txt in t["text"])
     total = sum(int(x) for t in bars for x in t["text"] if x)

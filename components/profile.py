@@ -17,6 +17,8 @@ from data.queries import objectives_without_indicator
 from data.summaries import profile_sentence
 from data.years import LATEST
 
+from .profile_card import country_card
+
 METHODOLOGY_HREF = "?view=methodology"
 #: Reference-table sources every profile relies on, besides the indicator sources.
 CLASSIFICATION_SOURCES = ("un_m49", "un_regional_commissions", "world_bank_income_groups",
@@ -80,41 +82,69 @@ def _indicator_row(row: Mapping, indicator: Mapping) -> html.Tr:
     ])
 
 
+def _objective_head(number: int, objective, note, columns: int) -> html.Tr:
+    """The row that opens an objective's group in the one indicator table (spans every column)."""
+    label = objective["short_label"] if objective is not None else ""
+    cell = [html.H4(f"Objective {number} \u00b7 {label}", className="profile-objective-title",
+                    title=objective["title"] if objective is not None else None)]
+    if note is not None:
+        cell.append(note)
+    return html.Tr(html.Th(cell, colSpan=columns, scope="colgroup"), className="profile-objective-row")
+
+
 def _objective_sections(rows: list[dict], dataset: Dataset, region: str) -> list:
+    """One table (so every column lines up) with a row group per GCM objective, all 23 named.
+
+    Rows sit under their primary objective. An objective only tagged by indicators of other
+    objectives names them; an objective no indicator informs is a named gap.
+    """
     heads = list(COLUMNS)
     heads[5] = f"Median, {region}" if region else "Region median"
     thead = html.Thead(html.Tr([html.Th(h, scope="col") for h in heads]))
     catalogue = table_rows(dataset, "indicators")
     objectives = table_rows(dataset, "objectives")
     by_objective: dict[int, list[dict]] = {}
+    tagged: dict[int, list[dict]] = {}
     for row in rows:  # rows keep matrix order within each objective
         by_objective.setdefault(row["primary_objective"], []).append(row)
-    sections = []
-    gaps = objectives_without_indicator(dataset.indicators, dataset.objectives)
-    for number in sorted(set(by_objective) | set(gaps)):
+        for n in row["objectives"]:
+            if int(n) != row["primary_objective"]:
+                tagged.setdefault(int(n), []).append(row)
+    gaps = set(objectives_without_indicator(dataset.indicators, dataset.objectives))
+    bodies = []
+    for number in sorted(objectives):
         objective = objectives.get(number)
-        if number not in by_objective:  # a named gap: the objective is listed, not silently left out
-            label = objective["short_label"] if objective is not None else ""
-            sections.append(html.Section([
-                html.H4(f"Objective {number} \u00b7 {label}",
-                        title=objective["title"] if objective is not None else None),
-                html.P([f"No indicator measures objective {number} yet \u2014 ",
-                        html.A("see the methodology", href=METHODOLOGY_HREF), "."],
-                       className="profile-note profile-gap"),
-            ], className="profile-objective profile-objective-gap"))
-            continue
-        label = objective["short_label"] if objective is not None else ""
-        title = f"Objective {number} \u00b7 {label}"
-        body = [_indicator_row(r, catalogue[r["indicator_id"]]) for r in by_objective[number]]
-        sections.append(html.Section([
-            html.H4(title, title=objective["title"] if objective is not None else None),
-            html.Div(html.Table([html.Caption(f"{title}: indicators for this objective"), thead,
-                                 html.Tbody(body)],
-                                className="profile-table"), className="profile-table-scroll",
-                     # focusable so keyboard users can scroll it when large type makes it overflow
-                     tabIndex="0", role="region", **{"aria-label": f"{title} (scrollable table)"}),
-        ], className="profile-objective"))
-    return sections
+        if number in by_objective:
+            own = by_objective[number]
+            missing = all(pd.isna(r["value"]) for r in own)
+            note = (html.P("No value for this country for any of these indicators.",
+                           className="profile-note profile-objective-nodata") if missing else None)
+            body = [_objective_head(number, objective, note, len(heads))]
+            body += [_indicator_row(r, catalogue[r["indicator_id"]]) for r in own]
+        elif number in gaps:  # a named gap: the objective is listed, not silently left out
+            note = html.P([f"No indicator measures objective {number} yet \u2014 ",
+                           html.A("see the methodology", href=METHODOLOGY_HREF), "."],
+                          className="profile-note profile-gap")
+            body = [_objective_head(number, objective, note, len(heads))]
+        else:  # informed only by indicators listed under another objective
+            others = tagged.get(number, [])
+            names = "; ".join(f"{r['short_label']} (objective {r['primary_objective']})" for r in others)
+            note = html.P(f"No indicator of its own; also informed by: {names}.",
+                          className="profile-note profile-tagged")
+            body = [_objective_head(number, objective, note, len(heads))]
+        bodies.append(html.Tbody(body, className="profile-objective"))
+    caption = html.Caption("Indicators by GCM objective: value, status, year, nature of data, region "
+                           "and world medians, and the 2019\u21922021 change")
+    return [html.Div(html.Table([caption, _colgroup(), thead, *bodies], className="profile-table"),
+                     className="profile-table-scroll",
+                     # focusable so keyboard users can scroll it when it is wider than the screen
+                     tabIndex="0", role="region", **{"aria-label": "Indicators by GCM objective (scrollable table)"})]
+
+
+def _colgroup() -> html.Colgroup:
+    """Fixed column widths: the same column sits at the same place in every objective's group."""
+    widths = ("26%", "11%", "12%", "6%", "11%", "11%", "11%", "12%")
+    return html.Colgroup([html.Col(style={"width": w}) for w in widths])
 
 
 def _source_item(source_id: str, dataset: Dataset, link_for_source) -> html.Li | None:
@@ -136,12 +166,14 @@ def _sources(rows: list[dict], dataset: Dataset, link_for_source) -> html.Sectio
 
 
 def make_country_profile(iso3, dataset: Dataset, *, year=LATEST,
-                         link_for_source: Callable[[str], str] | None = None):
+                         link_for_source: Callable[[str], str] | None = None,
+                         theme: str = "light", presenter: bool = False):
     """The profile of one country or area as a Dash component tree.
 
     ``year`` is ``"latest"`` (each indicator's latest value) or one year; region and world
     medians use the same selection. ``link_for_source(source_id)`` overrides source hrefs.
-    Unknown codes give a message; a country without data says so plainly.
+    Unknown codes give a message; a country without data says so plainly. The one-screen
+    country card comes first (figures in ``theme``); ``presenter`` shows the card only.
     """
     code = str(iso3 or "").strip().upper()
     if code not in dataset.countries.index:
@@ -163,18 +195,24 @@ def make_country_profile(iso3, dataset: Dataset, *, year=LATEST,
     if all(pd.isna(r["value"]) for r in rows):
         summary = (f"No indicator values are published for {name} for {year}; choose "
                    "\u201clatest\u201d to see each indicator's most recent value.")
+    card = country_card(code, dataset, year=year, theme=theme, presenter=presenter)
+    if presenter:  # one slide: the card only; the card says where the table is
+        # The chart's title names the country: no separate heading on the slide.
+        return html.Article([html.H2(f"{name} ({code})", className="visually-hidden"), card],
+                            className="profile profile-presenter")
     return html.Article([
         heading,
         html.P(summary, className="profile-summary"),
-        _classifications(code, dataset),
+        card,
         html.Section([
             html.H3("Indicators by GCM objective"),
             html.P([f"Values for the {when}; medians over all reporting countries for the same "
-                    "selection. Indicators are grouped under their main GCM objective. This mapping "
-                    "is editorial, not official: ",
+                    "selection. Indicators are grouped under their main GCM objective; every objective "
+                    "is listed, also those without data. This mapping is editorial, not official: ",
                     html.A("see the methodology", href=METHODOLOGY_HREF), "."],
                    className="profile-note"),
             *_objective_sections(rows, dataset, country["region"]),
         ], className="profile-section"),
+        _classifications(code, dataset),
         _sources(rows, dataset, link_for_source),
     ], className="profile")

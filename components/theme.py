@@ -92,6 +92,8 @@ class Theme:
     region_colors: Mapping[str, str] = field(default_factory=lambda: _OKABE_ITO)
     change_colors: Mapping[str, str] = field(default_factory=lambda: _CHANGE)
     highlight: str = "#d6006f"
+    #: Darkest shade of a count scale (cells of the change view's transition matrix), from the background.
+    count_color: str = "#2171b5"
     reference_line: str = "#000000"
     transparent: str = "rgba(0,0,0,0)"
     line_width: float = 0.5
@@ -204,7 +206,7 @@ _DARK = replace(
     background="#1e1e1e", grid_color="#3a3a3a", country_line="#9a9a9a",
     outside_land="#2c2c2c", no_data_fill="#8c8c8c", no_data_line="#e0e0e0",
     no_data_text="#000000",
-    region_colors=_OKABE_ITO_DARK, highlight="#ff5cb8", reference_line="#ffffff",
+    region_colors=_OKABE_ITO_DARK, highlight="#ff5cb8", reference_line="#ffffff", count_color="#6baed6",
     # Light grey edges on every status swatch, bar and area: category 1 and the darkest band
     # would otherwise nearly vanish into the background.
     status_outline="#c8c8c8", mute_mix=0.5,

@@ -187,3 +187,70 @@ def yearly_values(observations: pd.DataFrame, indicator_id: str, iso3s: Iterable
     rows = observations[(observations["indicator_id"] == indicator_id)
                         & observations["iso3"].isin(list(iso3s)) & observations["value"].notna()]
     return rows[["iso3", "year", "value", "nature"]].sort_values(["year", "iso3"], ignore_index=True)
+
+
+#: The four 10.7.2 categories, worst first: the rows (2019) and columns (2021) of a transition matrix.
+CATEGORIES = (1, 2, 3, 4)
+
+
+def transition_matrix(rows: pd.DataFrame) -> pd.DataFrame:
+    """The 4x4 from->to table of :func:`dumbbell_rows`: one row per (from_category, to_category).
+
+    Columns: from_category, to_category, count, names (country names in that cell, sorted),
+    direction (improved above the diagonal, same on it, declined below). All 16 cells are present,
+    empty ones with count 0; a value outside 1..4 (not a whole category) is not counted.
+    """
+    cells = {(a, b): [] for a in CATEGORIES for b in CATEGORIES}
+    for name, a, b in zip(rows["name"].tolist(), rows["from_value"].tolist(), rows["to_value"].tolist()):
+        key = (a, b)
+        if key in cells:  # 2.0 == 2: whole-number floats find their integer cell
+            cells[key].append(name)
+    return pd.DataFrame([
+        {"from_category": a, "to_category": b, "count": len(names), "names": sorted(names),
+         "direction": "improved" if b > a else "declined" if b < a else "same"}
+        for (a, b), names in cells.items()])
+
+
+def first_and_latest(observations: pd.DataFrame, countries: pd.DataFrame, indicator: pd.Series,
+                     iso3s: Iterable[str], base_year: int = ROUNDS[0]) -> pd.DataFrame:
+    """Each country's value in ``base_year`` against its latest later value, for a continuous indicator.
+
+    One row per country that reported both: iso3, name, region, from_year, from_value, to_year,
+    to_value, change, direction. Countries without a ``base_year`` value or without a later one are
+    left out (see :func:`first_and_latest_left_out`); nothing is carried over from other years.
+    ``direction`` follows the indicator's good direction ("improved", "same", "declined"), or is
+    "higher", "same", "lower" for an indicator without one. Ordered by name.
+    """
+    rows = observations[(observations["indicator_id"] == indicator.name)
+                        & observations["iso3"].isin(list(iso3s)) & observations["value"].notna()]
+    base = rows[rows["year"] == base_year].drop_duplicates("iso3", keep="last").set_index("iso3")["value"]
+    later = rows[rows["year"] > base_year].sort_values(["iso3", "year"], kind="stable")
+    latest = later.drop_duplicates("iso3", keep="last").set_index("iso3")
+    both = base.index.intersection(latest.index)
+    out = pd.DataFrame({"iso3": both.astype(str), "from_year": base_year,
+                        "from_value": base.loc[both].to_numpy(dtype=float),
+                        "to_year": latest.loc[both, "year"].to_numpy(dtype=int),
+                        "to_value": latest.loc[both, "value"].to_numpy(dtype=float)})
+    out["change"] = out["to_value"] - out["from_value"]
+    good = indicator.get("direction", "none")
+    sign = np.sign(np.where(np.abs(out["change"]) <= SAME_BAND, 0.0, out["change"]))
+    if good in ("higher_is_better", "lower_is_better"):
+        better = sign if good == "higher_is_better" else -sign
+        words = np.select([better > 0, better < 0], ["improved", "declined"], "same")
+    else:
+        words = np.select([sign > 0, sign < 0], ["higher", "lower"], "same")
+    out["direction"] = pd.Series(words, index=out.index, dtype=str)
+    iso3 = out["iso3"].to_numpy(dtype=object)
+    out["name"] = pd.Series(_lookup(countries, "name", iso3, missing=iso3), dtype=str)
+    out["region"] = pd.Series(_lookup(countries, "region", iso3, missing=""), dtype=str)
+    return out.sort_values("name", ignore_index=True)
+
+
+def first_and_latest_left_out(observations: pd.DataFrame, indicator_id: str, iso3s: Iterable[str],
+                              base_year: int = ROUNDS[0]) -> int:
+    """How many of ``iso3s`` reported ``indicator_id`` at all but not both in ``base_year`` and later."""
+    rows = observations[(observations["indicator_id"] == indicator_id)
+                        & observations["iso3"].isin(list(iso3s)) & observations["value"].notna()]
+    has_base = set(rows.loc[rows["year"] == base_year, "iso3"])
+    has_later = set(rows.loc[rows["year"] > base_year, "iso3"])
+    return len(set(rows["iso3"]) - (has_base & has_later))

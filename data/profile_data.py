@@ -201,3 +201,83 @@ def median_text(row: Mapping, which: str, indicator: Mapping) -> str:
 def has_any_data(iso3: str, dataset: Dataset) -> bool:
     """True if ``iso3`` has at least one observation in the dataset."""
     return iso3 in index_of(dataset).reporting
+
+
+#: The 10.7.2 categories, worst first (values of the ordinal series).
+CATEGORIES = (1, 2, 3, 4)
+
+
+def domain_distribution(iso3: str, dataset: Dataset, year=LATEST) -> list[dict]:
+    """Per 10.7.2 series (all domains first): the country's category and the region's and world's spread.
+
+    One dict per series: indicator_id, short_label, value (the country's category or NaN), year,
+    region, and ``groups``: [(group name, {category: count}, n)] for the country's M49 region (if it
+    has one) and "World", over every country's value for the same ``year`` selection. Counts only;
+    no score is combined across series.
+    """
+    from .catalogue import policy_indicators  # local: catalogue is light, but keep the module's imports minimal
+
+    values = year_values(dataset, year)
+    region = dataset.countries.at[iso3, "region"] if iso3 in dataset.countries.index else ""
+    regions = dataset.countries["region"]
+    catalogue = table_rows(dataset, "indicators")
+    mine = _country_values(dataset, year).get(iso3, {})
+    out = []
+    for ind_id in policy_indicators(dataset.indicators):
+        rows = values[values["indicator_id"] == ind_id]
+        groups = []
+        scopes = ([(region, rows[rows["iso3"].map(regions) == region])] if region else []) + [("World", rows)]
+        for name, part in scopes:
+            counts = {c: int((part["value"] == c).sum()) for c in CATEGORIES}
+            groups.append((name, counts, int(sum(counts.values()))))
+        value, when = (mine[ind_id][0], mine[ind_id][1]) if ind_id in mine else (float("nan"), None)
+        out.append({"indicator_id": ind_id, "short_label": short_label(catalogue[ind_id]), "value": value,
+                    "year": int(when) if when is not None else None, "region": region, "groups": groups})
+    return out
+
+
+def round_changes(iso3: str, dataset: Dataset) -> list[dict]:
+    """The country's 2019 -> 2021 change for each 10.7.2 series (all domains first).
+
+    One dict per series: indicator_id, short_label, from_value, to_value (NaN for a round not
+    reported) and direction ("improved", "same", "declined", or "one round" / "not reported").
+    """
+    from .catalogue import policy_indicators
+
+    rounds = _round_values(dataset)
+    catalogue = table_rows(dataset, "indicators")
+    out = []
+    for ind_id in policy_indicators(dataset.indicators):
+        by_year = rounds.get((iso3, ind_id), {})
+        before, after = by_year.get(ROUNDS[0], float("nan")), by_year.get(ROUNDS[1], float("nan"))
+        if not by_year:
+            direction = "not reported"
+        elif len(by_year) < 2:
+            direction = "one round"
+        else:
+            direction = "improved" if after > before else "declined" if after < before else "same"
+        out.append({"indicator_id": ind_id, "short_label": short_label(catalogue[ind_id]),
+                    "from_value": before, "to_value": after, "direction": direction})
+    return out
+
+
+def objective_coverage(iso3: str, dataset: Dataset, year=LATEST) -> list[dict]:
+    """For each of the GCM objectives: does this country have a value for an indicator that informs it?
+
+    An indicator informs every objective in its ``objectives`` tuple (its primary one and the
+    editorial tags). One dict per objective, in number order: number, short_label, status
+    ("data" = at least one value, "no value" = indicators exist but none has a value for this
+    country, "no indicator" = no indicator informs the objective yet), and indicators (ids with a value).
+    """
+    mine = _country_values(dataset, year).get(iso3, {})
+    informs: dict[int, list[str]] = {}
+    for ind_id, held in zip(dataset.indicators.index.tolist(), dataset.indicators["objectives"].tolist()):
+        for n in held:
+            informs.setdefault(int(n), []).append(ind_id)
+    out = []
+    for number, label in zip(dataset.objectives.index.tolist(), dataset.objectives["short_label"].tolist()):
+        ids = informs.get(int(number), [])
+        with_value = [i for i in ids if i in mine and not is_missing(mine[i][0])]
+        status = "no indicator" if not ids else "data" if with_value else "no value"
+        out.append({"number": int(number), "short_label": label, "status": status, "indicators": with_value})
+    return out

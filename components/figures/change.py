@@ -9,7 +9,7 @@ from data.frames import column_rows
 from data.labels import ORDINAL_SHORT
 from data.status import ORDINAL_CATEGORIES
 
-from .common import hline, legend_right, row_height, series_colors
+from .common import hline, row_height, series_colors
 from .empty import empty_figure
 from .plain import FigureDict, figure, trace
 
@@ -44,19 +44,22 @@ def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | st
             xs += [a, b, None]
             ys += [y, y, None]
         traces.append(trace("scatter", x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
-                            line={"color": colour, "width": 3}, legendgroup=direction))
+                            line={"color": colour, "width": 3}))
         text = [f"<b>{name}</b> ({region})<br>{from_year}: {int(a)} {ORDINAL_CATEGORIES.get(int(a), '')}"
                 f"<br>{to_year}: {int(b)} {ORDINAL_CATEGORIES.get(int(b), '')}<br>{word}"
                 for name, region, a, b in column_rows(part, "name", "region", "from_value", "to_value")]
         traces.append(trace(
             "scatter", x=part["to_value"], y=part_labels, mode="markers", name=f"{to_year}: {word} ({len(part)})",
-            legendgroup=direction, text=text, hovertemplate="%{text}<extra></extra>",
+            text=text, hovertemplate="%{text}<extra></extra>",
             marker={"symbol": symbol, "size": theme.marker_size + 8, "color": colour,
                     "line": {"color": theme.background, "width": 1}}))
     ticks = list(ORDINAL_CATEGORIES)
     axes = {
-        "xaxis": {"range": [0.6, 4.4], "tickvals": ticks, "side": "top",
-                  "ticktext": [f"{n} {ORDINAL_SHORT[n]}" for n in ticks],
+        # Ticks under the rows: the legend is a row above the plot (a column on the right took
+        # most of a phone's width), and ticks on top would meet it.
+        "xaxis": {"range": [0.6, 4.4], "tickvals": ticks, "side": "bottom",
+                  "ticktext": [f"{n}<br>{ORDINAL_SHORT[n]}".replace("Further progress", "Further<br>progress") for n in ticks],
+                  "tickangle": 0, "automargin": True,
                   "gridcolor": theme.grid_color, "zeroline": False, "fixedrange": True},
         "yaxis": {"categoryorder": "array", "categoryarray": labels, "autorange": "reversed",
                   "ticksuffix": " ", "showgrid": True, "gridcolor": theme.grid_color, "fixedrange": True,
@@ -66,8 +69,6 @@ def make_dumbbell(rows: pd.DataFrame, indicator: pd.Series, *, theme: Theme | st
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
                          source=source or default_source(indicator), axis_space=False, extra=axes)
     layout["height"] = row_height(len(rows), theme, per_row=1.7, extra=int(layout["margin"]["t"]) + 120)
-    legend_right(layout, traces, theme)
-    layout["margin"]["t"] += theme.font_size * 2  # room for the x ticks on top
     return figure(traces, layout)
 
 
@@ -108,8 +109,11 @@ def make_time_series(series: pd.DataFrame, indicator: pd.Series, *, by: str, the
                   "gridcolor": theme.grid_color, "zeroline": False, "automargin": True},
         "xaxis": {"gridcolor": theme.grid_color, "tickformat": "d"},
     }
-    if series["year"].nunique() <= 12:
-        axes["xaxis"]["dtick"] = 1  # every year labelled; more years get plotly's own spacing
+    # Whole years only; a step of 2 beyond six years, so the labels stay apart on a phone.
+    span = int(series["year"].max()) - int(series["year"].min())
+    axes["xaxis"].update(tickangle=0, tick0=int(series["year"].min()), dtick=1 if span <= 5 else 2 if span <= 12 else 5)
     layout = layout_dict(traces, theme, title=title, subtitle=subtitle,
                          source=source or default_source(indicator), extra=axes)
-    return figure(traces, legend_right(layout, traces, theme))
+    # The legend keeps layout_dict's row above the plot: a column on the right took most of a
+    # phone's width from the plot.
+    return figure(traces, layout)

@@ -88,8 +88,10 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
             "transition": {"duration": 0}}
     controls = dict(
         geo=geo_layout(theme, region, map_frame(countries, rows)), dragmode=False, showlegend=False,
+        # Play and Pause sit under the slider (not beside it): side by side, they met the slider's
+        # "Year: 2021" label on a phone.
         updatemenus=[{"type": "buttons", "direction": "left", "showactive": False, "x": 0, "y": 0,
-                      "xanchor": "left", "yanchor": "top", "pad": {"t": 8, "r": 8},
+                      "xanchor": "left", "yanchor": "top", "pad": {"t": round(theme.font_size * 5.6), "r": 8},
                       "bgcolor": theme.background, "bordercolor": theme.grid_color,
                       "font": {"color": theme.text_color},
                       "buttons": [
@@ -97,8 +99,7 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
                           {"label": "❚❚ Pause", "method": "animate",
                            "args": [[None], {"frame": {"duration": 0, "redraw": False},
                                              "mode": "immediate", "transition": {"duration": 0}}]}]}],
-        # The slider starts clear of the Play and Pause buttons, so "Year: 2021" is not hidden by them.
-        sliders=[{"active": len(years) - 1, "x": 0.24, "len": 0.76, "y": 0, "yanchor": "top",
+        sliders=[{"active": len(years) - 1, "x": 0, "len": 1, "y": 0, "yanchor": "top",
                   "pad": {"t": 8}, "font": {"color": theme.text_color},
                   "currentvalue": {"prefix": "Year: ", "font": {"size": theme.font_size}},
                   "steps": [{"label": str(y), "method": "animate",
@@ -109,8 +110,8 @@ def make_map_animation(rows: pd.DataFrame, indicator: pd.Series, countries: pd.D
     layout = layout_dict(data, theme, title=title, subtitle=subtitle, source=source or default_source(indicator),
                          axis_space=False, extra=controls)
     # Slider and buttons sit under the map; the source line goes below them.
-    layout["margin"]["b"] += theme.font_size * 6
+    layout["margin"]["b"] += theme.font_size * 8
     source_note = annotation(layout, "source")
     if source_note is not None:
-        source_note["yshift"] = -(theme.font_size * 6.5)
+        source_note["yshift"] = -(theme.font_size * 8.5)
     return figure(data, layout, frames)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dash import html
 
 from components.profile import make_country_profile
-from components.view_kit import View
+from components.profile_card import GRAPH
+from components.view_kit import View, display_theme
 from data.model import Dataset
 
 CONTAINER = "country-profile"
@@ -12,7 +13,8 @@ CONTAINER = "country-profile"
 
 def render_profile(state, dataset: Dataset) -> list:
     """One country's profile."""
-    return [html.Div(make_country_profile(state.country, dataset, year=state.year), id=CONTAINER)]
+    return [html.Div(make_country_profile(state.country, dataset, year=state.year, theme=display_theme(state),
+                                          presenter=state.presenter), id=CONTAINER)]
 
 
 def needs_country(state):
@@ -22,4 +24,5 @@ def needs_country(state):
     return state.with_changes(view="map"), "The country profile needs a country; showing the map instead."
 
 
-VIEW = View(name="profile", label="Country", render=render_profile, check=needs_country)
+VIEW = View(name="profile", label="Country", render=render_profile, check=needs_country,
+            graph_ids=(GRAPH,))

@@ -163,3 +163,24 @@ def test_full_xlsx_download(app, dataset):
     assert resp.status_code == 200 and resp.mimetype.endswith("spreadsheetml.sheet")
     assert 'filename="gcm-dashboard-full-dataset.xlsx"' in resp.headers["Content-Disposition"]
     assert resp.data[:2] == b"PK"
+
+
+def test_change_view_leads_with_the_transition_matrix(dash_client):
+    tree = _render(dash_client, "?view=change")
+    figure = by_id(tree, change.MATRIX_GRAPH)["props"]["figure"]
+    assert sum(map(sum, figure["data"][0]["z"])) == 62
+    assert text(by_id(tree, change.NAMES)).count(":") >= 6  # named countries per non-empty cell
+    graphs = [c["props"]["id"] for c in walk(tree) if c.get("type") == "Graph"]
+    assert change.GRAPH not in graphs  # no 62-row dumbbell without a region or spotlight
+    graphs = [c["props"]["id"] for c in walk(_render(dash_client, "?view=change&region=Africa"))
+              if c.get("type") == "Graph"]
+    assert graphs[:2] == [change.MATRIX_GRAPH, change.GRAPH]
+
+
+def test_profile_presenter_is_one_card(dash_client):
+    tree = _render(dash_client, "?view=profile&country=GHA&presenter=1")
+    shown = text(tree)
+    assert "GCM objective coverage" in shown and "full indicator table" in shown
+    assert "Indicators by GCM objective" not in shown
+    tree = _render(dash_client, "?view=profile&country=GHA")
+    assert "Indicators by GCM objective" in text(tree) and "GCM objective coverage" in text(tree)

@@ -223,3 +223,57 @@ def test_rank_correlation_is_spearman_with_average_ranks_for_ties():
     pts = pd.DataFrame({"policy_value": [1.0, 2, 3, 4, 5], "outcome_value": [5.0, 6, 7, 8, 7]})
     assert gd.rank_correlation(pts) == pytest.approx(8 / (10 * 9.5) ** 0.5, abs=1e-12)
     assert gd.rank_correlation(pts.head(4)) is None  # fewer than five countries
+
+
+# --- Transition matrix and first-vs-latest (the change view's main charts) ------------------------
+
+@pytest.mark.parametrize("ind", ["sdg10_7_2_all", "sdg10_7_2_pd4"])
+@pytest.mark.parametrize("region", [None, "Africa"])
+def test_transition_counts_match_the_observations(dataset, ind, region):
+    # Independent: pivot the raw 2019 and 2021 observations and count (2019, 2021) pairs.
+    obs = dataset.observations
+    rows = obs[(obs["indicator_id"] == ind) & obs["year"].isin([2019, 2021]) & obs["value"].notna()]
+    wide = rows.pivot_table(index="iso3", columns="year", values="value", aggfunc="last").dropna()
+    if region:
+        wide = wide[wide.index.map(dataset.countries["region"]) == region]
+    expected = wide.groupby([2019, 2021]).size().to_dict()
+    iso3s = dataset.countries.index[dataset.countries["region"] == region] if region else None
+    cells = cd.transition_matrix(cd.dumbbell_rows(cd.rounds_of(dataset), dataset.countries, ind, iso3s))
+    assert len(cells) == 16 and cells["count"].sum() == len(wide)
+    for cell in cells.itertuples():
+        assert cell.count == expected.get((cell.from_category, cell.to_category), 0)
+        assert cell.count == len(cell.names)
+        assert cell.direction == ("improved" if cell.to_category > cell.from_category else
+                                  "declined" if cell.to_category < cell.from_category else "same")
+    names = dict(zip(dataset.countries.index, dataset.countries["name"]))
+    mex = names["MEX"]
+    if not region:
+        a, b = wide.loc["MEX", 2019], wide.loc["MEX", 2021]
+        [cell] = cells[(cells["from_category"] == a) & (cells["to_category"] == b)].itertuples()
+        assert mex in cell.names
+
+
+def test_transition_matrix_of_all_domains_is_the_62_countries(dataset):
+    cells = cd.transition_matrix(cd.dumbbell_rows(cd.rounds_of(dataset), dataset.countries, "sdg10_7_2_all"))
+    by_direction = cells.groupby("direction")["count"].sum().to_dict()
+    change = q.round_change(dataset.observations, "sdg10_7_2_all", 2019, 2021)["direction"].value_counts()
+    assert by_direction == change.to_dict() and sum(by_direction.values()) == 62
+
+
+def test_first_and_latest_against_the_observations(dataset):
+    ind = dataset.indicators.loc["sdg10_c_1_cost_to_receiving"]
+    rows = cd.first_and_latest(dataset.observations, dataset.countries, ind, dataset.countries.index)
+    obs = dataset.observations[(dataset.observations["indicator_id"] == ind.name)
+                               & dataset.observations["value"].notna()]
+    base = obs[obs["year"] == 2019].set_index("iso3")["value"]
+    later = obs[obs["year"] > 2019].sort_values("year").groupby("iso3").last()
+    both = sorted(set(base.index) & set(later.index))
+    assert sorted(rows["iso3"]) == both
+    for r in rows.itertuples():
+        assert (r.from_value, r.to_value, r.to_year) == (base[r.iso3], later.at[r.iso3, "value"],
+                                                          later.at[r.iso3, "year"])
+        # Lower is better for remittance costs.
+        assert r.direction == ("improved" if r.to_value < r.from_value else
+                               "declined" if r.to_value > r.from_value else "same")
+    left = cd.first_and_latest_left_out(dataset.observations, ind.name, dataset.countries.index)
+    assert left == obs["iso3"].nunique() - len(both)

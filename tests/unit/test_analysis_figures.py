@@ -179,3 +179,72 @@ def test_under_a_region_filter_the_world_bar_is_the_real_world(dataset):
     labels = {y for t in by_id(two, "uneven-graph")["props"]["figure"]["data"] for y in t.get("y", [])}
     europe_n = raw.iso3.isin(dataset.countries.index[dataset.countries.region == "Europe"]).sum()
     assert f"<b>{SELECTION} (n={africa_n + europe_n})</b>" in labels and f"<b>World (n={world_n})</b>" in labels
+
+
+# --- Change view: transition matrix is the main chart --------------------------------------------
+
+from components.figures import transition  # noqa: E402
+
+make_transition_matrix = validated(transition.make_transition_matrix)
+make_first_latest = validated(transition.make_first_latest)
+
+
+def _components(node):
+    """Every Dash component under ``node`` (a component or list), depth first."""
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            yield from _components(child)
+        return
+    if node is None or isinstance(node, (str, int, float)):
+        return
+    yield node
+    yield from _components(getattr(node, "children", None))
+
+
+def _graph_ids(out) -> list[str]:
+    return [c.id for c in _components(out) if type(c).__name__ == "Graph"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "projector"])
+def test_transition_matrix_writes_counts_and_direction_in_cells(dataset, theme):
+    rows = cd.dumbbell_rows(cd.rounds_of(dataset), dataset.countries, "sdg10_7_2_all")
+    cells = cd.transition_matrix(rows)
+    fig = make_transition_matrix(cells, dataset.indicators.loc["sdg10_7_2_all"], theme=theme)
+    heat = fig.data[0]
+    counts = [[int(v) for v in row] for row in heat.z]
+    assert sum(map(sum, counts)) == 62
+    for i, row in enumerate(heat.text):
+        for j, text in enumerate(row):
+            n = counts[i][j]
+            mark = "" if not n else "=" if i == j else "\u25b2" if j > i else "\u25bc"
+            assert text == (f"<b>{n}</b> {mark}" if n else "0")
+    # Names are on hover: the 28 countries that stayed at 3 are all in that cell's hover text.
+    same3 = cells[(cells["from_category"] == 3) & (cells["to_category"] == 3)]["names"].iloc[0]
+    assert all(name in heat.customdata[2][2] for name in same3)
+
+
+def test_change_view_main_chart_by_mode(dataset):
+    ids = _graph_ids(REGISTRY.render(FilterState(view="change"), dataset))
+    assert ids[0] == "change-matrix-graph" and "change-graph" not in ids  # no 62-row dumbbell
+    ids = _graph_ids(REGISTRY.render(FilterState(view="change", region=("Africa",)), dataset))
+    assert ids[:2] == ["change-matrix-graph", "change-graph"]
+    both = set(cd.dumbbell_rows(cd.rounds_of(dataset), dataset.countries, "sdg10_7_2_all")["iso3"])
+    once = cd.left_out(cd.rounds_of(dataset), "sdg10_7_2_all")[0]
+    other = sorted(both - {"MEX"})[0]
+    out = REGISTRY.render(FilterState(view="change", highlight=("MEX", other, once)), dataset)
+    [dumbbell] = [c for c in _components(out) if getattr(c, "id", None) == "change-graph"]
+    # Only the spotlit countries with both rounds get a row.
+    names = dataset.countries["name"]
+    assert sorted(set(dumbbell.figure["data"][0]["y"])) == sorted(f"<b>{names[i]} ◆</b>" for i in ("MEX", other))
+    ids = _graph_ids(REGISTRY.render(FilterState(view="change", indicator="sdg10_c_1_cost_to_receiving"), dataset))
+    assert ids[0] == "change-scatter-graph" and "change-matrix-graph" in ids and "change-map-graph" in ids
+
+
+def test_first_latest_scatter_counts(dataset):
+    ind = dataset.indicators.loc["sdg10_c_1_cost_to_receiving"]
+    rows = cd.first_and_latest(dataset.observations, dataset.countries, ind, dataset.countries.index)
+    fig = make_first_latest(rows, ind, theme="projector", highlight=("MEX",))
+    points = [t for t in fig.data if t.mode and "markers" in t.mode]
+    assert sum(len(t.x) for t in points) == len(rows)
+    assert any("Mexico" in (t.text or ()) for t in points)
+    assert fig.data[0].name == "No change (diagonal)"

@@ -127,8 +127,12 @@ def test_profile_groups_by_objective_and_links(d, reporter):
     informed = {int(n) for cell in mapping["gcm_objectives"] for n in cell.split(";")}
     gaps = set(range(1, 24)) - informed
     assert gaps == {12, 13}
-    expected = sorted({int(n) for n in mapping["primary_objective"]} | gaps)
-    assert headings == [f"Objective {n} \u00b7 {d.objectives.at[n, 'short_label']}" for n in expected]
+    # All 23 objectives are named, in order: none disappears because no indicator has it as primary.
+    assert headings == [f"Objective {n} \u00b7 {d.objectives.at[n, 'short_label']}" for n in range(1, 24)]
+    primaries = {int(n) for n in mapping["primary_objective"]}
+    tagged_only = [_text(p) for p in _walk(tree) if isinstance(p, html.P) and "profile-tagged" in (p.className or "")]
+    assert len(tagged_only) == 23 - len(primaries) - len(gaps) > 0
+    assert all(t.startswith("No indicator of its own; also informed by: ") for t in tagged_only)
     gap_notes = [_text(p) for p in _walk(tree) if isinstance(p, html.P) and "profile-gap" in (p.className or "")]
     assert gap_notes == [f"No indicator measures objective {n} yet \u2014  see the methodology ." for n in sorted(gaps)]  # _text joins parts with spaces
     hrefs = [a.href for a in _walk(tree) if isinstance(a, html.A)]
@@ -165,3 +169,85 @@ def test_lower_case_code_and_specific_year(d, reporter):
     tree = make_country_profile(iso3, d, year="1900")
     assert "No indicator values are published" in _text(tree)
     assert isinstance(profile_rows(iso3, d, 2021)["year"].dtype, pd.Int64Dtype)
+
+
+# --- The country card (components/profile_card.py, data/profile_data.py) ---------------------------
+
+from components.profile_card import GRAPH as CARD_GRAPH  # noqa: E402
+from data.catalogue import policy_indicators  # noqa: E402
+from data.profile_data import domain_distribution, objective_coverage, round_changes  # noqa: E402
+from data.selection import year_values  # noqa: E402
+
+
+def _figure_of(tree, graph_id):
+    [graph] = [g for g in _walk(tree) if getattr(g, "id", None) == graph_id]
+    return graph.figure
+
+
+@pytest.mark.parametrize("iso3", ["GHA", "MEX"])
+def test_domain_distribution_counts_every_reporting_country(d, iso3):
+    # Recomputed from the latest value per country straight from the observations.
+    obs = d.observations.sort_values("year")
+    region = d.countries.at[iso3, "region"]
+    for row in domain_distribution(iso3, d):
+        latest = obs[(obs["indicator_id"] == row["indicator_id"]) & obs["value"].notna()].groupby("iso3").last()
+        groups = dict((g, (counts, n)) for g, counts, n in row["groups"])
+        assert set(groups) == {region, "World"}
+        for name, part in ((region, latest[latest.index.map(d.countries["region"]) == region]), ("World", latest)):
+            counts, n = groups[name]
+            assert n == len(part) and counts == {c: int((part["value"] == c).sum()) for c in (1, 2, 3, 4)}
+        mine = latest["value"].get(iso3)
+        assert (pd.isna(row["value"]) and mine is None) or row["value"] == mine
+
+
+def test_round_changes_follow_round_change(d):
+    for ind in policy_indicators(d.indicators):
+        change = queries.round_change(d.observations, ind, 2019, 2021).set_index("iso3")
+        for iso3 in ("MEX", "GHA", change.index[0]):
+            row = {r["indicator_id"]: r for r in round_changes(iso3, d)}[ind]
+            if iso3 in change.index:
+                assert row["direction"] == change.at[iso3, "direction"]
+            else:
+                assert row["direction"] in ("one round", "not reported")
+
+
+def test_objective_coverage_names_every_objective(d):
+    coverage = objective_coverage("GHA", d)
+    assert [c["number"] for c in coverage] == list(range(1, 24))
+    values = year_values(d, "latest")
+    mine = set(values[(values["iso3"] == "GHA") & values["value"].notna()]["indicator_id"])
+    for c in coverage:
+        informing = [i for i, held in d.indicators["objectives"].items() if c["number"] in held]
+        expected = "no indicator" if not informing else "data" if mine & set(informing) else "no value"
+        assert c["status"] == expected
+    assert {c["number"] for c in coverage if c["status"] == "no indicator"} == {12, 13}
+
+
+def test_card_chart_shows_country_category_and_counts(d):
+    tree = make_country_profile("MEX", d)
+    fig = _figure_of(tree, CARD_GRAPH)
+    rows = domain_distribution("MEX", d)
+    own = fig["data"][0]
+    assert own["text"] == [str(int(r["value"])) for r in rows]  # the category as a number, not colour alone
+    bars = [t for t in fig["data"] if t["type"] == "bar" and t.get("showlegend") is False]
+    assert len(bars) == 2 * 4  # region and world, four categories each
+    legend = [t["name"] for t in fig["data"] if t.get("showlegend") is not False]
+    assert legend == ["1 Further progress", "2 Partially", "3 Meets", "4 Fully"]
+    for t in bars:
+        assert all(txt == "" or txt.isdigit() for txt in t["text"])
+    total = sum(int(x) for t in bars for x in t["text"] if x)
+    assert total == sum(n for r in rows for _, _, n in r["groups"])
+    text = _text(tree)
+    assert "GCM objective coverage" in text and "has data for 21 of the 23 objectives" in text
+    assert "7 of 7 series in both rounds" in text
+
+
+def test_presenter_profile_is_the_card_only(d):
+    tree = make_country_profile("GHA", d, presenter=True, theme="projector")
+    text = _text(tree)
+    assert "profile-table" not in str(tree) and "Classifications" not in text
+    assert "full indicator table" in text
+    assert "Ghana reported only the 2019 round" in text
+    fig = _figure_of(tree, CARD_GRAPH)
+    sizes = [t["textfont"]["size"] for t in fig["data"] if "textfont" in t]
+    assert min(sizes) >= 18 and fig["layout"]["yaxis"]["tickfont"]["size"] >= 18

@@ -9,8 +9,8 @@ from components.figures.change import make_dumbbell, make_time_series
 from components.figures.map_animation import make_map_animation
 from components.figures.transition import first_latest_note, make_first_latest, make_transition_matrix
 from components.view_kit import (COMPARE_FIELD, POLICY_FIELD, View, countries_dropdown, display_theme, empty,
-                                 filters_in_words, graph, note, plural, policy_dropdown, select, source_line,
-                                 source_text, summary)
+                                 filters_in_words, graph, has_country_filters, note, plural, policy_dropdown,
+                                 select, source_line, source_text, summary)
 from data import change_data as cd
 from data.catalogue import policy_indicators
 from data.labels import ORDINAL_SHORT, short_label, topic_phrase
@@ -31,10 +31,17 @@ SECONDARY = "change-secondary"
 MAIN = "change-main"
 
 
-def _counts_table(counts, dataset) -> html.Div:
-    """Domains (rows) x World and regions (columns); each cell '▲ improved · = same · ▼ declined'."""
+def _counts_table(counts, dataset, filtered: bool = False) -> html.Div:
+    """Domains (rows) x World and regions (columns); each cell '▲ improved · = same · ▼ declined'.
+
+    Under country filters the first column counts only the selection: it is called "Selection"
+    (not "World"), and left out when it would repeat a single region's column."""
     # Plain records: a few dozen cells, where per-cell pandas lookups cost more than the table.
     records = counts.to_dict("records")
+    if filtered:
+        regions = {r["group"] for r in records} - {cd.WORLD}
+        records = [r for r in records if r["group"] != cd.WORLD] if len(regions) == 1 else [
+            {**r, "group": "Selection"} if r["group"] == cd.WORLD else r for r in records]
     groups = list(dict.fromkeys(r["group"] for r in records))
     widest = {g: max(r["both"] for r in records if r["group"] == g) for g in groups}
     by_indicator: dict[str, dict[str, dict]] = {}
@@ -59,7 +66,7 @@ def _counts_table(counts, dataset) -> html.Div:
                     **{"aria-label": "Changes per domain and region (scrollable table)"},
                     children=html.Table(className="analysis-table change-counts", id=COUNTS, children=[
         html.Caption("Countries that improved (▲), stayed the same (=) or declined (▼) between 2019 and 2021, "
-                     "per domain and M49 region; n = countries with both rounds (the World column's n is "
+                     "per domain and M49 region; n = countries with both rounds (the first column's n is "
                      "for the widest domain)."),
         html.Thead(head), html.Tbody(body)]))
 
@@ -189,7 +196,7 @@ def render_change(state, dataset: Dataset) -> list:
                   and dataset.indicators.loc[state.indicator, "kind"] != "ordinal_1_4")
     policy_part = _policy_section(state, dataset, sel, rows, once, text)
     table = cd.change_counts(rounds, dataset.countries, policy_indicators(dataset.indicators), iso3s)
-    policy_part += [_counts_table(table, dataset),
+    policy_part += [_counts_table(table, dataset, filtered=has_country_filters(state)),
                     note("Scores are reported by governments (SDG 10.7.2). A change of category can reflect new "
                          "policies or a different reading of the questionnaire; it is not an outside assessment."),
                     source_line(list(policy_indicators(dataset.indicators)), dataset)]

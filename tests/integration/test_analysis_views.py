@@ -184,3 +184,13 @@ def test_profile_presenter_is_one_card(dash_client):
     assert "Indicators by GCM objective" not in shown
     tree = _render(dash_client, "?view=profile&country=GHA")
     assert "Indicators by GCM objective" in text(tree) and "GCM objective coverage" in text(tree)
+
+
+def test_change_counts_never_call_a_filtered_selection_the_world(dataset):
+    from components.url_state import FilterState
+    head = lambda state: text(by_id(REGISTRY.render(state, dataset), "change-counts")).split("All domains")[0]
+    assert "World (n=62)" in head(FilterState(view="change"))
+    africa = head(FilterState(view="change", region=("Africa",)))
+    assert "World" not in africa and "Selection" not in africa and "Africa (n=13)" in africa
+    both = head(FilterState(view="change", region=("Africa", "Europe")))
+    assert "World" not in both and "Selection (n=37)" in both

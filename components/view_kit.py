@@ -141,6 +141,11 @@ def summary(text: str) -> html.P:
     return html.P(text, className="summary", id=ids.SUMMARY)
 
 
+#: A chart this tall (px; one row per indicator or corridor) cannot be squeezed onto a 1280x720
+#: slide without its row labels overlapping: presenter mode lets it scroll (assets/presenter.css).
+TALLER_THAN_A_SLIDE = 720
+
+
 def graph(graph_id: str, figure, alt_text: str, filename: str, height: int | None = None) -> html.Figure:
     """A chart with its anatomy: title and subtitle above, the plot, the source line below, the
     text alternative (aria-describedby, shown on demand) and export buttons.
@@ -156,6 +161,8 @@ def graph(graph_id: str, figure, alt_text: str, filename: str, height: int | Non
                       responsive=True, className="chart-graph")
     if height:
         chart.style = {"height": f"{int(height)}px"}
+        if height > TALLER_THAN_A_SLIDE:  # presenter mode scrolls it rather than squeeze its rows
+            chart.className += " chart-graph-rows"
     head = [html.H2(anatomy.title, className="chart-title")] if anatomy.title else []
     if anatomy.subtitle:
         head.append(html.P(anatomy.subtitle, className="chart-subtitle"))

@@ -91,6 +91,16 @@ def wait_until_drawn(page) -> None:
                    && (!p.querySelector('.geo') || p.querySelector('.geolayer path, .choroplethlayer path'));
            })""",
         timeout=30000)
+    # A data grid sizes wrapped rows after drawing them: wait until no row is shorter than its text.
+    # A data grid sizes wrapped rows after drawing them, then moves the rows below: wait until no
+    # row is shorter than its text and no row starts above the end of the one before.
+    page.wait_for_function("""() => Array.from(document.querySelectorAll('.ag-row .ag-cell-wrap-text'))
+            .every(c => c.scrollHeight <= c.clientHeight + 1)
+        && Array.from(document.querySelectorAll('.ag-center-cols-container')).every(box => {
+            const rows = Array.from(box.querySelectorAll(':scope > .ag-row'))
+                .map(r => r.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+            return rows.every((r, i) => i === 0 || r.top >= rows[i - 1].bottom - 1);
+        })""", timeout=30000)
     page.evaluate("() => document.fonts.ready")
     page.wait_for_timeout(400)  # plotly's second layout pass (automargin) settles
 

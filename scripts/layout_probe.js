@@ -81,7 +81,9 @@
   const charts = Array.from(document.querySelectorAll(".js-plotly-plot"));
   charts.forEach((plot, chartIndex) => {
     if (hiddenByStyle(plot)) return;
-    const frame = plot.getBoundingClientRect();
+    // The drawing's own box (the plot div may be laid out shorter than the SVG it holds).
+    const svg = plot.querySelector(".main-svg");
+    const frame = (svg || plot).getBoundingClientRect();
     plot.querySelectorAll(".main-svg text, .infolayer text").forEach((t) => {
       if (t.closest(".hoverlayer") || t.closest(".modebar")) return;
       const text = (t.textContent || "").trim();

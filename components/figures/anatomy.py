@@ -22,6 +22,9 @@ SCREEN_TOP = 10
 TICK_LINE = 18
 X_TICK_LINE = 10
 AXIS_TITLE_LINE = 28
+#: The projector theme's type size and its (wider) lines; see :func:`wrap_axis_labels`.
+PROJECTOR_FONT = 20
+WIDE_TICK_LINE = 42
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,16 @@ def wrap_axis_labels(layout: dict) -> dict:
     Category axes keep their categories (hover texts and data are unchanged); only the text
     drawn at each tick is wrapped, through ``tickvals``/``ticktext``."""
     out = dict(layout)
+    # Projector type (20 px and up) is for a wide shared screen, where the labels fit on one line;
+    # wrapped at a phone's width there, every row would need two lines the slide does not have.
+    wide = (layout.get("font") or {}).get("size", 14) >= PROJECTOR_FONT
+    tick, x_tick, title_line = ((WIDE_TICK_LINE, WIDE_TICK_LINE // 2, AXIS_TITLE_LINE + 4) if wide
+                                else (TICK_LINE, X_TICK_LINE, AXIS_TITLE_LINE))
     for key, axis in layout.items():
         if not (key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)):
             continue
         axis = dict(axis)
-        line = X_TICK_LINE if key.startswith("x") else TICK_LINE
+        line = x_tick if key.startswith("x") else tick
         if axis.get("ticktext") is not None:
             axis["ticktext"] = [wrap_label(t, line) for t in axis["ticktext"]]
         elif axis.get("categoryarray") is not None and axis.get("tickmode") in (None, "array"):
@@ -66,9 +74,9 @@ def wrap_axis_labels(layout: dict) -> dict:
             axis.update(tickmode="array", tickvals=cats, ticktext=[wrap_label(c, line) for c in cats])
         title = axis.get("title")
         if isinstance(title, dict) and isinstance(title.get("text"), str):
-            axis["title"] = {**title, "text": wrap_label(title["text"], AXIS_TITLE_LINE)}
+            axis["title"] = {**title, "text": wrap_label(title["text"], title_line)}
         elif isinstance(title, str):
-            axis["title"] = {"text": wrap_label(title, AXIS_TITLE_LINE)}
+            axis["title"] = {"text": wrap_label(title, title_line)}
         out[key] = axis
     return out
 

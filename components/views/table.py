@@ -19,7 +19,7 @@ HEADERS = {"country": "Country", "iso3": "ISO3", "region": "Region", "indicator"
 ORDER = ("country", "iso3", "year", "value", "status", "indicator", "region", "unit", "nature", "source",
          "indicator_id")
 WIDTHS = {"country": 180, "iso3": 95, "region": 120, "indicator": 260, "year": 100, "value": 110,
-          "unit": 160, "status": 170, "nature": 170, "source": 220, "indicator_id": 170}
+          "unit": 240, "status": 170, "nature": 170, "source": 170, "indicator_id": 170}
 
 
 def table_rows(state, dataset: Dataset):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import zlib
 
-from components.theme import Theme, legend_rows, wrap_text
+from components.theme import Theme, wrap_text
 from data.formatting import MAPPING_NOTE
 
 from .plain import annotation, trace
@@ -49,27 +49,6 @@ def jitter_note(spread: float = JITTER_SPREAD) -> str:
 def series_colors(theme: Theme) -> list[str]:
     """Distinct colours for up to six named series (the theme's Okabe-Ito region colours)."""
     return list(dict.fromkeys(theme.region_colors.values()))
-
-
-def legend_right(layout: dict, traces: list[dict], theme: Theme) -> dict:
-    """Move the legend of ``layout`` (from :func:`layout_dict`) from above the plot to a column
-    on its right; returns ``layout``, changed in place.
-
-    layout_dict sizes the top legend for a 1280 px export; in the narrower dashboard column a long
-    legend wraps into more rows than reserved and runs into the subtitle or top axis ticks. A
-    column on the right never does.
-    """
-    names = [t["name"] for t in traces if t.get("showlegend") is not False and t.get("name")]
-    if not names:
-        return layout
-    reserved = legend_rows(traces, theme, (theme.export_width - 60) * 0.8) * theme.font_size * 1.6 + 8
-    longest = max(len(n) for n in names)
-    margin = layout["margin"]
-    margin["t"] = max(40, int(margin["t"] - reserved))
-    margin["r"] = int(min(320, 50 + longest * theme.font_size * 0.6))
-    layout["legend"] = {**layout["legend"], "orientation": "v", "x": 1.01, "xanchor": "left", "y": 1,
-                        "yanchor": "top", "yref": "paper"}
-    return layout
 
 
 def fit_source_right_of_labels(layout: dict, theme: Theme, labels: list[str]) -> None:

@@ -66,10 +66,13 @@
             target.setAttribute("role", "combobox");
             target.setAttribute("aria-haspopup", "listbox");
             target.setAttribute("aria-expanded", button.getAttribute("aria-expanded") || "false");
-            if (parts.length) {
-                target.setAttribute("aria-labelledby", parts.join(" "));
-                button.setAttribute("aria-labelledby", parts.join(" "));
-            }
+            if (parts.length) { target.setAttribute("aria-labelledby", parts.join(" ")); }
+            // The focusable combobox above is the control assistive technology uses; the button is
+            // its mouse face (tabindex -1). Left in the tree, its name (the chosen values run
+            // together, "GhanaMexico") never matched its visible text ("Ghana Mexico"), which
+            // WCAG 2.5.3 (label in name) flags; hidden, the control is announced once, by the combobox.
+            button.setAttribute("aria-hidden", "true");
+            button.removeAttribute("aria-labelledby");
         });
     }
 

@@ -1,4 +1,4 @@
-"""axe-core on every view in the light, dark and projector themes and in presenter mode:
+"""axe-core on every view in the light, dark and projector themes, in presenter mode and on a phone:
 no serious or critical violations. axe is injected from node_modules (npm ci), never a CDN."""
 from __future__ import annotations
 
@@ -105,3 +105,28 @@ def test_matrix_drill_downs_have_no_serious_axe_violations(axe_context, base_url
     finally:
         page.close()
 
+
+
+@pytest.fixture(scope="module")
+def phone_axe_context(browser):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (scripts/test.sh does)")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  bypass_csp=True)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("view", REGISTRY.names)
+def test_every_view_on_a_phone_has_no_serious_axe_violations(phone_axe_context, base_url, view):
+    page = phone_axe_context.new_page()
+    try:
+        page.goto(f"{base_url}/?view={view}{EXTRA.get(view, '')}")
+        page.wait_for_selector("#view-content > *", state="attached", timeout=30000)
+        page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
+        page.wait_for_timeout(800)
+        if view in FILLED:
+            page.wait_for_selector(FILLED[view], state="attached", timeout=30000)
+        assert _audit(page) == []
+    finally:
+        page.close()

@@ -129,25 +129,3 @@ def test_chart_title_is_page_text_and_the_svg_export_draws_it_back(probe, base_u
     assert "Source: United Nations" in svg
     assert probe.console_errors == []
 
-
-def test_first_load_shows_a_skeleton_until_the_view_arrives(probe, base_url):
-    """The first render is held back; meanwhile the content area shows the view's shape, not a blank."""
-    page = probe.page
-    held = []
-    page.route("**/_dash-update-component", lambda route: held.append(route))
-    page.goto(base_url + "/?view=uneven")
-    page.wait_for_function("() => window.dash_clientside !== undefined")
-    page.wait_for_timeout(300)
-    skeleton = page.evaluate("""() => {
-        const el = document.getElementById('view-content');
-        const before = getComputedStyle(el, '::before');
-        return {empty: el.childElementCount === 0, image: before.backgroundImage,
-                height: parseFloat(before.height)};
-    }""")
-    assert skeleton["empty"] and "linear-gradient" in skeleton["image"] and skeleton["height"] > 200
-    probe.screenshot("first-load-skeleton")
-    page.unroute("**/_dash-update-component")
-    for route in held:
-        route.continue_()
-    page.wait_for_selector("#view-summary")
-    assert page.evaluate("getComputedStyle(document.getElementById('view-content'), '::before').content") == "none"

@@ -6,6 +6,7 @@ import pytest
 
 from components.theme import THEME_NAMES
 from components.views import REGISTRY
+from scripts.layout_audit import wait_until_drawn
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: F401  (same browser setup)
 from tests.servers import ROOT
 
@@ -122,11 +123,7 @@ def test_every_view_on_a_phone_has_no_serious_axe_violations(phone_axe_context, 
     page = phone_axe_context.new_page()
     try:
         page.goto(f"{base_url}/?view={view}{EXTRA.get(view, '')}")
-        page.wait_for_selector("#view-content > *", state="attached", timeout=30000)
-        page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-        page.wait_for_timeout(800)
-        if view in FILLED:
-            page.wait_for_selector(FILLED[view], state="attached", timeout=30000)
+        wait_until_drawn(page)  # the view, its fetched fragments and every chart
         assert _audit(page) == []
     finally:
         page.close()

@@ -13,7 +13,6 @@ The browser is Debian's ``chromium`` (or ``BROWSER_PATH``, the variable choreogr
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import shutil
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import plotly
 
-from components.figures.geo_config import SLIDE_LAYOUT, SLIDE_SCALE, topojson_path
+from components.figures.geo_config import SLIDE_LAYOUT, SLIDE_SCALE, geo_assets_script
 
 #: A port nothing listens on: Chromium's proxy, so that no request reaches any network.
 DEAD_PROXY = "127.0.0.1:9"
@@ -38,18 +37,6 @@ def browser_path() -> str | None:
     """The Chromium to use: ``BROWSER_PATH`` if set, else ``chromium`` (Debian) on PATH."""
     return (os.environ.get("BROWSER_PATH") or shutil.which("chromium")
             or shutil.which("chromium-browser") or shutil.which("google-chrome"))
-
-
-def geo_assets_script() -> str:
-    """JavaScript that registers the shipped world topojson with plotly.js (no fetch needed).
-
-    plotly.js looks maps up as ``PlotlyGeoAssets.topojson["world_110m"]`` and only fetches
-    ``topojsonURL + "world_110m.json"`` when that entry is missing.
-    """
-    shapes = topojson_path().read_text(encoding="utf-8")
-    json.loads(shapes)  # a broken asset should fail here, with its name, not inside Chromium
-    return ("(window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}}).topojson"
-            f'["world_110m"] = {shapes};\n')
 
 
 async def _render_all(figures: list[dict], folder: Path, path: str) -> list[bytes]:

@@ -12,7 +12,9 @@ import html
 
 from plotly.io.json import to_json_plotly
 
-from .chart_images import PLOTLY_JS, geo_assets_script
+from components.figures.geo_config import geo_assets_script
+
+from .chart_images import PLOTLY_JS
 from .deck_slides import SlideContent
 
 #: No fetch of any kind (connect-src, img-src, font-src fall back to 'none'); inline only.

@@ -8,6 +8,7 @@ shipped in ``assets/`` (see assets/README.md). Regions are zoomed with axis rang
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -53,3 +54,15 @@ GRAPH_CONFIG = graph_config()
 def topojson_path() -> Path:
     """Absolute path of the shipped world topojson (for kaleido exports)."""
     return ASSETS_DIR / TOPOJSON_FILE
+
+
+def geo_assets_script() -> str:
+    """JavaScript that registers the shipped world topojson with plotly.js (no fetch needed).
+
+    plotly.js looks maps up as ``PlotlyGeoAssets.topojson["world_110m"]`` and only fetches
+    ``topojsonURL + "world_110m.json"`` when that entry is missing.
+    """
+    shapes = topojson_path().read_text(encoding="utf-8")
+    json.loads(shapes)  # a broken asset should fail here, with its name, not inside Chromium
+    return ("(window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}}).topojson"
+            f'["world_110m"] = {shapes};\n')

@@ -1,11 +1,14 @@
 """The dashboard in real headless Chromium against real gunicorn (2 workers)."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
 
 VIEWS = {
     "map": "?",
@@ -31,7 +34,26 @@ def test_page_loads_without_console_errors_and_stays_on_its_origin(probe, base_u
     probe.page.wait_for_timeout(500)
     assert probe.console_errors == []
     assert probe.foreign_requests() == []
-    assert any(r.endswith("/assets/world_110m.json") for r in probe.requests)
+    # The world shapes arrive with the page as a script (webapp/plotly_bundle.py), not as a late fetch.
+    assert any("/geo/world_110m.js?v=" in r for r in probe.requests)
+    assert not any("world_110m.json" in r for r in probe.requests)
+
+
+def test_charts_draw_with_the_dashboards_own_plotly_bundle_and_never_fetch_the_full_one(probe, base_url):
+    page = probe.page
+    spec = json.loads((ROOT / "scripts/plotly_traces.json").read_text(encoding="utf-8"))
+    # between them these views draw every trace type in the bundle
+    for query in ("?", "?view=uneven", "?view=profile&country=KEN", "?view=change", "?view=compare&compare=KEN,GHA"):
+        page.goto(base_url + "/" + query)
+        page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')]"
+                               ".some(gd => gd._fullData && gd._fullData.length && gd.querySelector('.main-svg'))")
+        registered = page.evaluate("() => Object.keys(window.Plotly.PlotSchema.get().traces).sort()")
+        assert registered == sorted(spec["traces"]), query  # window.Plotly is the custom bundle
+    scripts = {r.split("?")[0].rsplit("/", 1)[-1] for r in probe.requests if r.split("?")[0].endswith(".js")}
+    plotly_scripts = {name for name in scripts if "plotly" in name and name.endswith(".min.js")}
+    assert plotly_scripts == {"plotly-gcm.min.js"}, plotly_scripts
+    assert not any("package_data/plotly" in r for r in probe.requests)
+    assert probe.foreign_requests() == [] and probe.console_errors == []
 
 
 def test_map_draws_countries_offline(probe, base_url):

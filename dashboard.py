@@ -14,6 +14,7 @@ from flask import Flask, Response, jsonify, request
 
 from components import callbacks
 from components.deck import validate_deck
+from components.grid_loading import load_grid_on_demand
 from components.layout import build_layout
 from components.page_template import INDEX_STRING
 from components.registry import Registry
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
         description="How countries implement the Global Compact for Migration",
     )
     app.enable_dev_tools(debug=False, dev_tools_disable_version_check=True)
+    load_grid_on_demand()  # dash-ag-grid's bundle comes with the first data table, not with every page
     compressed_assets.buffer_versioned_files(server)
     app.layout = _layout_per_version(store, registry)
 

@@ -76,6 +76,25 @@ def test_table_is_sortable_and_download_shows_progress(probe, base_url):
     assert probe.console_errors == [] and probe.foreign_requests() == []
 
 
+def test_the_grid_bundle_loads_only_when_the_data_table_opens(probe, base_url):
+    page = _open(probe, base_url, "?view=matrix")
+    page.wait_for_load_state("networkidle")
+    grid_bundles = lambda: [r for r in probe.requests if "dash_ag_grid/dash_ag_grid" in r]  # noqa: E731
+    assert grid_bundles() == []  # components/grid_loading.py keeps it out of the page
+    page.get_by_role("radio", name="Data table", exact=True).check()
+    page.wait_for_selector(".ag-root .ag-row")
+    first = page.locator(".ag-row[row-index='0'] [col-id='country']").inner_text()
+    page.locator(".ag-header-cell-text", has_text="Country").first.click()
+    page.locator(".ag-header-cell-text", has_text="Country").first.click()  # descending
+    page.wait_for_function("(first) => document.querySelector(\".ag-row[row-index='0'] [col-id='country']\")"
+                           ".innerText !== first", arg=first)
+    page.get_by_role("radio", name="World map", exact=True).check()
+    page.get_by_role("radio", name="Data table", exact=True).check()
+    page.wait_for_selector(".ag-root .ag-row")
+    assert len(grid_bundles()) == 1 and page.locator(".grid-loading").count() == 0
+    assert probe.console_errors == [] and probe.foreign_requests() == []
+
+
 def test_option_panel_changes_the_view(probe, base_url):
     page = _open(probe, base_url, "?view=corridors")
     page.locator("#corridors-options").wait_for(state="visible")

@@ -7,6 +7,7 @@ from the view registry, and outputs are named, so a new view needs no change her
 from __future__ import annotations
 
 from dash import Dash, Input, Output, ctx, html, no_update
+from dash.exceptions import PreventUpdate
 
 from . import ids
 from .controls import year_options
@@ -25,9 +26,12 @@ def register(app: Dash, registry: Registry, store, render_cached) -> None:
     control_ids = [cid for cid, _ in registry.controls]
     panels = {view.name: view.panel_id for view in registry.views if view.controls is not None}
 
-    # Link and controls write each other, so Dash needs them in one callback (no cycle).
+    # Link and controls write each other, so Dash needs them in one callback (no cycle). The
+    # controls write the address through a second location (URL_WRITE), which announces it to
+    # URL: nothing that reads URL is then an output of this callback, so on a first load Dash
+    # runs this, the panels and the render together instead of the render waiting for this.
     @app.callback(
-        output={"search": Output(ids.URL, "search"),
+        output={"search": Output(ids.URL_WRITE, "search"),
                 "controls": {cid: Output(cid, "value") for cid in control_ids},
                 "years": Output(ids.YEAR, "options"),
                 "notice": Output(ids.NOTICE, "children")},
@@ -55,6 +59,10 @@ def register(app: Dash, registry: Registry, store, render_cached) -> None:
             state, notices = registry.decode(search, vocab)
             new_search = no_update
         values = controls_from_state(state, registry)
+        if trigger == ids.URL and not notices and all(controls.get(cid) == v for cid, v in values.items()):
+            # The address a control has just written, coming back through URL: nothing to change
+            # (and the control change's own notice stays on screen).
+            raise PreventUpdate
         # Leave the control the user is operating alone; only dependent ones change.
         values = {cid: (no_update if cid == trigger else value) for cid, value in values.items()}
         return {"search": new_search, "controls": values,

@@ -1,6 +1,9 @@
 """Ids of the page shell and the page-wide controls; each view declares its own in its module."""
 
 URL = "url"
+#: The controls write the address through this second location, so the view (which reads URL)
+#: never waits for the controls on a first load; see components/callbacks.py.
+URL_WRITE = "url-write"
 PAGE = "page"
 NOTICE = "link-notice"
 CONTENT = "view-content"

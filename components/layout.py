@@ -25,6 +25,8 @@ def build_layout(dataset: Dataset, vocab: Vocabulary, registry: Registry) -> htm
     vintage = dataset.sources.loc["sdg_global_database", "vintage"].split(" (")[0]
     return html.Div(id=ids.PAGE, className="page theme-light", children=[
         dcc.Location(id=ids.URL, refresh=False),
+        # "callback-nav": after writing the address it announces the change, so URL reads it.
+        dcc.Location(id=ids.URL_WRITE, refresh="callback-nav"),
         dcc.Store(id=ids.FRAGMENTS_DONE),
         html.A("Skip to content", href="#main", className="skip-link"),
         html.Header(className="banner", role="banner", children=[

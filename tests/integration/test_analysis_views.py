@@ -23,7 +23,7 @@ def _render(dash_client, search: str) -> dict:
 def _sync(dash_client, search: str, changed: str, **control_values):
     values = {f"{ids.URL}.search": search}
     values.update({f"{cid}.value": v for cid, v in control_values.items()})
-    resp = dash_client.call(f"..{ids.URL}.search", values, [changed])
+    resp = dash_client.call(f"..{ids.URL_WRITE}.search", values, [changed])
     assert resp.status_code == 200, resp.data[:300]
     return resp.get_json()["response"]
 
@@ -74,7 +74,7 @@ def test_operated_control_wins_over_its_twin(dash_client):
     response = _sync(dash_client, "?view=gap", f"{gap.POLICY}.value",
                      **{ids.VIEW_TABS: "gap", gap.POLICY: "sdg10_7_2_pd4", change.POLICY: "sdg10_7_2_all",
                         regions.POLICY: "sdg10_7_2_all", ids.INDICATOR: "sdg10_7_2_all", ids.YEAR: "latest"})
-    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    query = parse_qs(response[ids.URL_WRITE]["search"].lstrip("?"))
     assert query["policy"] == ["sdg10_7_2_pd4"] and query["view"] == ["gap"]
     assert response[change.POLICY]["value"] == "sdg10_7_2_pd4"
 
@@ -82,7 +82,7 @@ def test_operated_control_wins_over_its_twin(dash_client):
 def test_corridor_country_does_not_jump_to_profile(dash_client):
     response = _sync(dash_client, "?view=corridors", f"{corridors.COUNTRY}.value",
                      **{ids.VIEW_TABS: "corridors", corridors.COUNTRY: "GBR", corridors.ROLE: "sending"})
-    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    query = parse_qs(response[ids.URL_WRITE]["search"].lstrip("?"))
     assert query["view"] == ["corridors"] and query["country"] == ["GBR"]
 
 
@@ -90,7 +90,7 @@ def test_compare_keeps_at_most_six_with_notice(dash_client):
     many = ["MEX", "PHL", "DEU", "IND", "NGA", "BRA", "FRA"]
     response = _sync(dash_client, "?view=compare", f"{compare.COUNTRIES}.value",
                      **{ids.VIEW_TABS: "compare", compare.COUNTRIES: many})
-    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    query = parse_qs(response[ids.URL_WRITE]["search"].lstrip("?"))
     assert query["compare"] == [",".join(many[:6])]
     assert "At most 6" in text(response[ids.NOTICE]["children"])
 

@@ -28,7 +28,7 @@ def _trace_types(tree) -> set[str]:
 def _sync(dash_client, search: str, changed: str | None = None, **control_values):
     values = {f"{ids.URL}.search": search}
     values.update({f"{cid}.value": v for cid, v in control_values.items()})
-    resp = dash_client.call(f"..{ids.URL}.search", values, [changed or f"{ids.URL}.search"])
+    resp = dash_client.call(f"..{ids.URL_WRITE}.search", values, [changed or f"{ids.URL}.search"])
     assert resp.status_code == 200, resp.data[:300]
     return resp.get_json()["response"]
 
@@ -118,7 +118,7 @@ def test_control_change_writes_the_url(dash_client):
     response = _sync(dash_client, "?view=matrix", changed=f"{ids.REGION}.value",
                      **{ids.VIEW_TABS: "matrix", ids.REGION: ["Asia"], ids.INDICATOR: "sdg10_7_2_all",
                         ids.YEAR: "latest", matrix.SORT: "status"})
-    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    query = parse_qs(response[ids.URL_WRITE]["search"].lstrip("?"))
     assert query["region"] == ["Asia"] and query["view"] == ["matrix"] and query["sort"] == ["status"]
 
 
@@ -126,7 +126,7 @@ def test_crafted_control_values_are_refused(dash_client):
     response = _sync(dash_client, "?", changed=f"{ids.REGION}.value",
                      **{ids.REGION: [{"$gt": 1}, "<script>", "Africa"], ids.INDICATOR: ["x"],
                         ids.YEAR: {"a": 1}, ids.VIEW_TABS: "evil"})
-    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    query = parse_qs(response[ids.URL_WRITE]["search"].lstrip("?"))
     assert query.get("region") == ["Africa"]
     assert "indicator" not in query and "view" not in query
 
@@ -134,15 +134,15 @@ def test_crafted_control_values_are_refused(dash_client):
 def test_choosing_a_country_opens_its_profile(dash_client):
     response = _sync(dash_client, "?view=map", changed=f"{ids.COUNTRY}.value",
                      **{ids.COUNTRY: "MAR", ids.VIEW_TABS: "map"})
-    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    query = parse_qs(response[ids.URL_WRITE]["search"].lstrip("?"))
     assert query["view"] == ["profile"] and query["country"] == ["MAR"]
 
 
 def test_reset_keeps_view_and_clears_filters(dash_client):
     values = {f"{ids.URL}.search": "?view=uneven&region=Asia&champion=1"}
-    resp = dash_client.call(f"..{ids.URL}.search", values, [f"{ids.RESET}.n_clicks"])
+    resp = dash_client.call(f"..{ids.URL_WRITE}.search", values, [f"{ids.RESET}.n_clicks"])
     response = resp.get_json()["response"]
-    assert response[ids.URL]["search"] == "?view=uneven"
+    assert response[ids.URL_WRITE]["search"] == "?view=uneven"
 
 
 @pytest.mark.parametrize("search", ["?year=2021&indicator=sdg10_7_2_pd3", "?region=Europe&income_group=High income"])
@@ -161,7 +161,7 @@ def test_health_endpoint(app):
 def test_objective_filter_moves_indicator_into_scope(dash_client):
     response = _sync(dash_client, "?indicator=sdg10_7_2_all&year=2019", changed=f"{ids.OBJECTIVE}.value",
                      **{ids.OBJECTIVE: [20], ids.INDICATOR: "sdg10_7_2_all", ids.YEAR: "2019"})
-    query = parse_qs(response[ids.URL]["search"].lstrip("?"))
+    query = parse_qs(response[ids.URL_WRITE]["search"].lstrip("?"))
     assert query["objective"] == ["20"]
     # Objective 20 is about remittances: its own indicator, not a 10.7.2 domain that touches it.
     assert query["indicator"] == ["sdg10_c_1_cost_to_receiving"]

@@ -168,7 +168,7 @@ def test_malformed_json_bodies(client):
 
 def test_crafted_payloads_and_other_routes(client, callbacks):
     tally = Tally()
-    sync = next(cb for cb in callbacks if cb["output"].startswith("..url.search..."))
+    sync = next(cb for cb in callbacks if cb["output"].startswith("..url-write.search..."))
     render = next(cb for cb in callbacks if cb["output"] == "view-content.children")
     n = len(sync["inputs"])
     props = [f"{i['id']}.{i['property']}" for i in sync["inputs"]]

@@ -43,7 +43,8 @@ def test_charts_draw_with_the_dashboards_own_plotly_bundle_and_never_fetch_the_f
     page = probe.page
     spec = json.loads((ROOT / "scripts/plotly_traces.json").read_text(encoding="utf-8"))
     # between them these views draw every trace type in the bundle
-    for query in ("?", "?view=uneven", "?view=profile&country=KEN", "?view=change", "?view=compare&compare=KEN,GHA"):
+    queries = ("?", "?view=uneven", "?view=profile&country=KEN", "?view=change", "?view=compare&compare=KEN,GHA")
+    for query in queries:
         page.goto(base_url + "/" + query)
         page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')]"
                                ".some(gd => gd._fullData && gd._fullData.length && gd.querySelector('.main-svg'))")
@@ -53,6 +54,9 @@ def test_charts_draw_with_the_dashboards_own_plotly_bundle_and_never_fetch_the_f
     plotly_scripts = {name for name in scripts if "plotly" in name and name.endswith(".min.js")}
     assert plotly_scripts == {"plotly-gcm.min.js"}, plotly_scripts
     assert not any("package_data/plotly" in r for r in probe.requests)
+    # the chunks the page preloads (components/page_template.py) are the ones dcc uses: one fetch per page
+    for chunk in ("async-dropdown.js", "async-graph.js"):
+        assert [r.rsplit("/", 1)[-1] for r in probe.requests].count(chunk) == len(queries), chunk
     assert probe.foreign_requests() == [] and probe.console_errors == []
 
 

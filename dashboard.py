@@ -25,7 +25,7 @@ from webapp.cache import FigureCache, make_cache
 from webapp.datastore import DataStore
 from webapp.security import apply_security, callback_error
 from webapp.settings import Settings
-from webapp import compressed_assets, deck_export, downloads, plotly_bundle, speaker, xlsx_downloads
+from webapp import asset_bundle, compressed_assets, deck_export, downloads, plotly_bundle, speaker, xlsx_downloads
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("gcm")
@@ -60,12 +60,16 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
                       accepted_dir=settings.accepted_dir)
     figure_cache = FigureCache(make_cache(server, settings), cool_down=settings.cache_retry_seconds)
 
+    assets = HERE / "assets"
+    # The page's stylesheets and scripts come as two bundles (webapp/asset_bundle.py), plotly.js and
+    # the world shapes as deferred scripts (webapp/plotly_bundle.py); the speaker window's files
+    # stay out of the page.
+    stylesheets, scripts = asset_bundle.register(server, assets, leave_out=speaker.SPEAKER_ASSETS)
     app = dash.Dash(
-        __name__, server=server, title="GCM Progress Dashboard", assets_folder=str(HERE / "assets"),
+        __name__, server=server, title="GCM Progress Dashboard", assets_folder=str(assets),
         serve_locally=True, compress=True, update_title=None, index_string=INDEX_STRING,
-        # the speaker window's own files, and the plotly.js bundle, which comes in deferred instead
-        assets_ignore=f"{speaker.SPEAKER_ASSETS}|{plotly_bundle.ASSETS_IGNORE}",
-        external_scripts=plotly_bundle.register(server, HERE / "assets"),
+        assets_ignore=asset_bundle.ASSETS_IGNORE,
+        external_stylesheets=stylesheets, external_scripts=plotly_bundle.register(server, assets) + scripts,
         suppress_callback_exceptions=False, on_error=callback_error,
         description="How countries implement the Global Compact for Migration",
     )

@@ -20,7 +20,7 @@ import threading
 from flask import Flask, request
 
 #: URL prefixes of files that never change under one URL, given the version rules below.
-VERSIONED_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/")
+VERSIONED_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/", "/page-assets/")
 #: The key for anything that must not be kept (the backend ignores it).
 NOT_KEPT = "-"
 #: At most this many compressed bytes per worker (every bundle of the page, in two encodings, is ~3 MB).

@@ -25,8 +25,6 @@ from components.figures.geo_config import geo_assets_script
 
 #: Path of the bundle under the assets folder (also its URL path under ``assets/``).
 BUNDLE_PATH = "vendor/plotly-gcm.min.js"
-#: Dash's ``assets_ignore`` pattern for it: served on request, but not as a blocking <script>.
-ASSETS_IGNORE = r"^plotly-gcm\.min\.js$"
 GEO_PATH = "geo/world_110m.js"
 
 

@@ -3,7 +3,7 @@
 ``register(server, store, registry)`` adds ``GET /speaker``: a small static page whose script
 (assets/speaker.js) and styles (assets/speaker.css) are same-origin files, so the strict CSP
 needs no exception. Dash does not load those two files into the dashboard itself
-(``SPEAKER_ASSETS`` is passed as ``assets_ignore``). The deck is read from the browser's
+(``SPEAKER_ASSETS`` are left out of the page's asset bundle, webapp/asset_bundle.py). The deck is read from the browser's
 localStorage, as the dashboard does; this page only carries the names of the views and
 indicators, so the next slide can be described in words without rendering it.
 """
@@ -14,7 +14,7 @@ from html import escape
 
 from flask import Response
 
-#: Dash's ``assets_ignore``: files in assets/ served on request but not put into the dashboard page.
+#: Files in assets/ served on request but not put into the dashboard page's bundle.
 SPEAKER_ASSETS = r"^speaker\.(js|css)$"
 
 PAGE = """<!DOCTYPE html>

@@ -76,7 +76,7 @@ def test_limits_and_no_debug(app, client):
 def test_script_in_a_query_parameter_is_inert(client):
     dash = DashClient(client)
     search = "?region=" + EVIL
-    body = dash.call("url.search", {"url.search": search}, ["url.search"]).get_data(as_text=True)
+    body = dash.call("url-write.search", {"url.search": search}, ["url.search"]).get_data(as_text=True)
     assert "<script" not in body and "<img" not in body
     notices = json.dumps(json.loads(body)["response"]["link-notice"]["children"])
     assert "window.__pwned=1" in notices  # shown as text in the notice ...

@@ -27,4 +27,11 @@ def test_speaker_page_is_static_and_csp_clean(client):
 def test_speaker_files_are_not_loaded_into_the_dashboard(client):
     page = client.get("/").get_data(as_text=True)
     assert "speaker.js" not in page and "speaker.css" not in page
-    assert "presenter_link.js" in page  # the dashboard's half of the link
+    # the page's own files come as two bundles (webapp/asset_bundle.py), each file under its name
+    bundles = {}
+    for suffix in ("js", "css"):
+        url = re.search(rf'"(page-assets/app\.{suffix}\?v=[0-9a-f]+)"', page).group(1)
+        bundles[suffix] = client.get("/" + url).get_data(as_text=True)
+    assert "/* assets/presenter_link.js */" in bundles["js"]  # the dashboard's half of the link
+    assert "/* assets/speaker.js */" not in bundles["js"] and "/* assets/speaker.css */" not in bundles["css"]
+    assert "/* assets/presenter.css */" in bundles["css"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dash
 from flask import Flask, Response, jsonify, request
+from plotly.io.json import to_json_plotly
 
 from components import callbacks
 from components.deck import validate_deck
@@ -114,6 +115,18 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
         if view.fragment is not None:
             fragment_cached(view, state, snap)
         return Response(status=204)
+
+    @server.route("/api/view")
+    def rendered_view():
+        # assets/slides.js keeps the next slide's rendered view (the same component tree the
+        # render callback returns, from the same cache) and swaps it in on the key press, so a
+        # slide step waits for no round trip. Warms the fragment like /api/prefetch.
+        state, snap = query_state()
+        children = render_cached(state, snap)
+        view = registry.by_name[state.view]
+        if view.fragment is not None:
+            fragment_cached(view, state, snap)
+        return Response(to_json_plotly({"children": children}), mimetype="application/json")
 
     @server.route("/api/validate-deck", methods=["POST"])
     def validate_deck_route():

@@ -2,8 +2,9 @@
  *
  * The deck lives in localStorage (no account). A slide is a URL query (the dashboard's whole
  * state), a title and an optional speaker note. Moving between slides changes the URL exactly
- * as spa_links.js does, so the app re-renders from the query string; the next slide's render
- * is requested in the background so the server cache answers it at once.
+ * as spa_links.js does, so the app re-renders from the query string. The next and previous
+ * slides' rendered views are fetched in the background and kept here; a step swaps the kept view
+ * in at once (Dash's set_props) and then changes the URL, whose render brings the same view.
  * Speaker notes never reach this (shared) window's DOM: the speaker view (webapp/speaker.py,
  * assets/speaker.js) shows them and steps this window over assets/presenter_link.js.
  * CSP: no eval, no inline handlers, no outside origins; everything is wired here.
@@ -15,7 +16,11 @@
     var VERSION = 1;
     var MAX_SLIDES = 100;
     var MAX_FILE_BYTES = 512 * 1024;
-    var prefetched = {};
+    var CONTENT = "view-content";
+    var KEPT_VIEWS = 6;
+    var prefetched = {};  // search -> true once requested
+    var kept = {};        // search -> the rendered view as JSON text (parsed afresh for each use)
+    var keptOrder = [];
 
     function prefix() {
         try {
@@ -93,15 +98,45 @@
         return isNaN(stored) || stored >= deck.slides.length ? -1 : stored;
     }
 
-    /* ---- prefetch: warm the server's render cache for the next slide ---- */
-    // The server renders the view (and its static fragment) into its shared cache, so the
-    // step itself is a cache hit. A public same-origin route, not Dash's private protocol.
+    /* ---- prefetch: the neighbouring slides' rendered views, kept in this window ---- */
+    // /api/view renders the view into the server's shared cache (and warms its static fragment)
+    // and answers with the component tree the render callback would send. A public same-origin
+    // route, not Dash's private protocol. Only a few views are kept (each is tens of kB).
+    function searchOf(href) { return new URL(href, window.location.href).search; }
+
+    function keep(search, text) {
+        if (!(search in kept)) { keptOrder.push(search); }
+        kept[search] = text;
+        while (keptOrder.length > KEPT_VIEWS) {
+            var old = keptOrder.shift();
+            delete kept[old];
+            delete prefetched[old];
+        }
+    }
+
     function prefetch(slide, presenting) {
-        var search = new URL(slideHref(slide, presenting), window.location.href).search;
+        var search = searchOf(slideHref(slide, presenting));
         if (prefetched[search]) { return; }
         prefetched[search] = true;
-        fetch(prefix() + "api/prefetch" + search, {credentials: "same-origin"})
+        fetch(prefix() + "api/view" + search, {credentials: "same-origin"})
+            .then(function (r) {
+                if (!r.ok) { throw new Error(String(r.status)); }
+                return r.text();
+            })
+            .then(function (text) { keep(search, text); })
             .catch(function () { prefetched[search] = false; });
+    }
+
+    // Show the kept view of ``href`` now, title and chart together in one commit. The URL change
+    // that follows renders the same view from the server (the URL stays the source of truth).
+    function showKept(href) {
+        var search = searchOf(href);
+        var text = kept[search];
+        var dc = window.dash_clientside;
+        if (!text || search === window.location.search || !dc || typeof dc.set_props !== "function") { return; }
+        try {
+            dc.set_props(CONTENT, {children: JSON.parse(text).children});
+        } catch (e) { /* the URL's own render shows it */ }
     }
 
     /* ---- stepping through ---- */
@@ -111,7 +146,9 @@
         index = Math.max(0, Math.min(deck.slides.length - 1, index));
         window.sessionStorage.setItem(KEY + "-position", String(index));
         var presenting = isPresenting();
-        navigate(slideHref(deck.slides[index], presenting));
+        var href = slideHref(deck.slides[index], presenting);
+        showKept(href);
+        navigate(href);
         if (index + 1 < deck.slides.length) { prefetch(deck.slides[index + 1], presenting); }
         if (index > 0) { prefetch(deck.slides[index - 1], presenting); }
         refresh();

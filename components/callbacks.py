@@ -63,8 +63,11 @@ def register(app: Dash, registry: Registry, store, render_cached) -> None:
             # The address a control has just written, coming back through URL: nothing to change
             # (and the control change's own notice stays on screen).
             raise PreventUpdate
-        # Leave the control the user is operating alone; only dependent ones change.
-        values = {cid: (no_update if cid == trigger else value) for cid, value in values.items()}
+        # Leave the control the user is operating alone, and every control that already shows its
+        # value: only dependent ones change, and the browser re-renders no unchanged control
+        # (tens of ms before each view switch can start rendering).
+        values = {cid: (no_update if cid == trigger or controls.get(cid) == value else value)
+                  for cid, value in values.items()}
         return {"search": new_search, "controls": values,
                 "years": year_options(vocab.years_for(state.indicator)),
                 "notice": notice_children(notices)}
@@ -85,17 +88,20 @@ def register(app: Dash, registry: Registry, store, render_cached) -> None:
         return render_cached(state, snap)
 
     # Fill each fragment host (data-src) with its static HTML once React has committed the view.
+    # A host React kept (same source: e.g. a slide shown from the kept view, then rendered again
+    # from its URL) keeps its filled table and scroll position.
     app.clientside_callback(
         """function(children) {
             window.setTimeout(function() {
                 var hosts = document.querySelectorAll("#%s [data-src]");
                 hosts.forEach(function(host) {
                     var src = host.dataset.src;
+                    if (host.dataset.filled === src && host.childElementCount) { return; }
                     fetch(src, {credentials: "same-origin"}).then(function(r) {
                         if (!r.ok) { throw new Error(r.status); }
                         return r.text();
                     }).then(function(text) {
-                        if (host.dataset.src === src) { host.innerHTML = text; }
+                        if (host.dataset.src === src) { host.innerHTML = text; host.dataset.filled = src; }
                     }).catch(function() {
                         host.textContent = "This part of the view could not be loaded. Reload the page to try again.";
                     });

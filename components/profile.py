@@ -165,15 +165,27 @@ def _sources(rows: list[dict], dataset: Dataset, link_for_source) -> html.Sectio
                         className="profile-section profile-sources")
 
 
+def profile_table(iso3, dataset: Dataset, *, year=LATEST) -> list:
+    """The indicator table of a profile (every indicator by GCM objective) on its own, for the
+    profile view's static HTML fragment; empty for an unknown country or one without data."""
+    code = str(iso3 or "").strip().upper()
+    if code not in dataset.countries.index or not has_any_data(code, dataset):
+        return []
+    rows = profile_records(code, dataset, year)
+    return _objective_sections(rows, dataset, dataset.countries.loc[code, "region"])
+
+
 def make_country_profile(iso3, dataset: Dataset, *, year=LATEST,
                          link_for_source: Callable[[str], str] | None = None,
-                         theme: str = "light", presenter: bool = False):
+                         theme: str = "light", presenter: bool = False, table_src: str | None = None):
     """The profile of one country or area as a Dash component tree.
 
     ``year`` is ``"latest"`` (each indicator's latest value) or one year; region and world
     medians use the same selection. ``link_for_source(source_id)`` overrides source hrefs.
     Unknown codes give a message; a country without data says so plainly. The one-screen
     country card comes first (figures in ``theme``); ``presenter`` shows the card only.
+    ``table_src``, if given, puts an empty host fetching the indicator table from that
+    same-origin path (:func:`profile_table` as static HTML) where the table would be.
     """
     code = str(iso3 or "").strip().upper()
     if code not in dataset.countries.index:
@@ -211,7 +223,10 @@ def make_country_profile(iso3, dataset: Dataset, *, year=LATEST,
                     "is listed, also those without data. This mapping is editorial, not official: ",
                     html.A("see the methodology", href=METHODOLOGY_HREF), "."],
                    className="profile-note"),
-            *_objective_sections(rows, dataset, country["region"]),
+            # Hundreds of cells as Dash components cost the renderer seconds on every visit: the
+            # view fetches them as static HTML instead (components/views/profile.py).
+            *([html.Div(className="profile-table-host", **{"data-src": table_src})] if table_src
+              else _objective_sections(rows, dataset, country["region"])),
         ], className="profile-section"),
         _classifications(code, dataset),
         _sources(rows, dataset, link_for_source),

@@ -104,23 +104,11 @@ def create_app(settings: Settings | None = None, registry: Registry = REGISTRY) 
             return Response(fragment_cached(view, state.with_changes(view=view.name), snap), mimetype="text/html")
         server.add_url_rule("/" + fragment_path(view.name), f"fragment_{view.name}", serve_fragment)
 
-    @server.route("/api/prefetch")
-    def prefetch():
-        # assets/slides.js warms the next slide here: the view (and its fragment) is rendered
-        # into the shared cache, so stepping to it is a cache hit. A public, same-origin route
-        # instead of posting to Dash's private update endpoint.
-        state, snap = query_state()
-        render_cached(state, snap)
-        view = registry.by_name[state.view]
-        if view.fragment is not None:
-            fragment_cached(view, state, snap)
-        return Response(status=204)
-
     @server.route("/api/view")
     def rendered_view():
         # assets/slides.js keeps the next slide's rendered view (the same component tree the
         # render callback returns, from the same cache) and swaps it in on the key press, so a
-        # slide step waits for no round trip. Warms the fragment like /api/prefetch.
+        # slide step waits for no round trip. The view's static fragment is warmed as well.
         state, snap = query_state()
         children = render_cached(state, snap)
         view = registry.by_name[state.view]

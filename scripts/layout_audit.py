@@ -101,6 +101,17 @@ def wait_until_drawn(page) -> None:
                 .map(r => r.getBoundingClientRect()).sort((a, b) => a.top - b.top);
             return rows.every((r, i) => i === 0 || r.top >= rows[i - 1].bottom - 1);
         })""", timeout=30000)
+    # The data grid arrives with its own bundle (assets/lazy_grid.js) and re-measures wrapped rows
+    # when the page's theme sets a larger font: wait until it has loaded and its row heights have
+    # stayed the same over two polls.
+    page.wait_for_function("""() => {
+            if (document.querySelector('.grid-loading')) { return false; }
+            const sig = JSON.stringify(Array.from(document.querySelectorAll('.ag-row'))
+                .map(r => Math.round(r.getBoundingClientRect().height)));
+            const same = window.__gcmGridRows === sig;
+            window.__gcmGridRows = sig;
+            return same;
+        }""", polling=300, timeout=30000)
     page.evaluate("() => document.fonts.ready")
     page.wait_for_timeout(400)  # plotly's second layout pass (automargin) settles
 

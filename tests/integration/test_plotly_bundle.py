@@ -3,6 +3,7 @@ type the views draw, and the page serves it (and the world shapes) instead of th
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -29,8 +30,22 @@ def test_the_committed_bundle_is_what_the_build_script_makes(tmp_path):
     subprocess.run([node, "scripts/build_plotly.mjs", str(out)], cwd=ROOT, check=True, capture_output=True, timeout=300)
     committed = (ROOT / "assets" / BUNDLE_PATH).read_bytes()
     assert out.read_bytes() == committed, "assets/vendor/plotly-gcm.min.js is stale: run node scripts/build_plotly.mjs"
+    licences = "plotly-gcm.LICENSES.txt"
+    assert (tmp_path / licences).read_bytes() == (ROOT / "assets/vendor" / licences).read_bytes()
+    assert b"MIT" in (ROOT / "assets/vendor" / licences).read_bytes()
     banner = committed[:400].decode("utf-8")
     assert f"plotly.js {SPEC['plotly.js']}" in banner and ", ".join(SPEC["traces"]) in banner
+
+
+def test_no_script_the_page_runs_names_an_outside_address():
+    # Offline by default: apart from XML namespace names, no script may even name another origin
+    # (scripts/build_plotly.mjs rewrites plotly.js's CDN and logo defaults for the bundle).
+    scripts = [ROOT / "assets" / BUNDLE_PATH, *sorted((ROOT / "assets").glob("*.js"))]
+    for path in scripts:
+        found = set(re.findall(r"https?://[^\s\"'`)\\]+", path.read_text(encoding="utf-8")))
+        outside = {u for u in found if not u.startswith("http://www.w3.org/")}
+        assert outside == set(), f"{path.name} names {sorted(outside)}"
+    assert "cdn.plot.ly" not in (ROOT / "assets" / BUNDLE_PATH).read_text(encoding="utf-8")
 
 
 def test_every_trace_type_the_views_draw_is_in_the_bundle(dataset, vocab):
